@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { createZodValidationPipe } from 'nestjs-zod';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppError } from './common/app-error';
+import { GlobalErrorFilter } from './common/error.filter';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthController } from './health/health.controller';
+import { RedisModule } from './infra/redis.module';
+import { MetricsMiddleware, MetricsModule } from './metrics/metrics';
+import { QueueModule } from './queue/queue.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { ReferenceModule } from './reference/reference.module';
+import { UsersModule } from './users/users.module';
+
+const ValidationPipe = createZodValidationPipe({
+  createValidationException: (error) => AppError.validation(error),
+});
+
+export function loggerModule(config: AppConfig) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' },
+    },
+  });
+}
+
+/** The HTTP + Socket.IO application. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggerModule(config),
+        DatabaseModule,
+        RedisModule,
+        QueueModule.forRoot({ runWorkers: config.VIGIE_INLINE_WORKER }),
+        AuthModule,
+        UsersModule,
+        AuditModule,
+        RealtimeModule,
+        DirectoryModule,
+        ReferenceModule,
+        MetricsModule,
+        DemoModule,
+        ...(config.SERVE_CLIENT
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: join(__dirname, '..', 'client'),
+                exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'],
+              }),
+            ]
+          : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useClass: ValidationPipe },
+        { provide: APP_FILTER, useClass: GlobalErrorFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MetricsMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Socket.IO contract: the one source of event names and payloads for the server's
+ * `Server<...>` and the client's `Socket<...>`. No Nest imports here.
+ */
+import { z } from 'zod';
+
+/** Every state event carries the database sequence number and the commit time. */
+export interface StateEventMeta {
+  seq: number;
+  at: string;
+}
+
+/**
+ * Domain event payloads by event name (`resource.pastTense`). Features add their
+ * events here; the outbox, the relay, `sync` and the client hook are generic over this map.
+ */
+export interface DomainEventMap {
+  'system.heartbeat': { worker: string };
+  'user.updated': { id: string; email: string; displayName: string; roles: string[]; disabled: boolean };
+}
+
+export type DomainEventType = keyof DomainEventMap;
+
+export type StateEvent<T extends DomainEventType = DomainEventType> = StateEventMeta &
+  DomainEventMap[T];
+
+export interface SyncedEvent<T extends DomainEventType = DomainEventType> {
+  type: T;
+  seq: number;
+  at: string;
+  data: DomainEventMap[T];
+}
+
+export const syncRequestSchema = z.object({
+  since: z.number().int().min(0),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * `head` is the highest seq the server looked at: the client may set its cursor to it even
+ * when no event of that range was visible to it.
+ */
+export type SyncResponse =
+  | { events: SyncedEvent[]; head: number; more: boolean }
+  | { reset: true; head: number };
+
+export interface CommandError {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+
+export type ServerToClientEvents = {
+  [K in DomainEventType]: (payload: StateEvent<K>) => void;
+} & {
+  /** Periodic announcement of the latest committed seq, so a client can detect a missed event. */
+  'sync.head': (payload: { seq: number }) => void;
+};
+
+export interface ClientToServerEvents {
+  sync: (request: SyncRequest, ack: (response: SyncResponse | CommandError) => void) => void;
+}
+
+/** Largest number of events returned by one `sync`; `more: true` tells the client to ask again. */
+export const SYNC_PAGE_SIZE = 500;

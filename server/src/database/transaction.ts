@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { DomainEventMap, DomainEventType } from '../contracts/realtime';
+import { OutboxNotifier } from '../realtime/outbox-notifier';
+
+export const OUTBOX_CHANNEL = 'vigie_outbox';
+
+interface PendingEvent {
+  type: DomainEventType;
+  data: object;
+  audience: string[];
+}
+
+/** What a domain service gets inside a transaction: the manager and the event recorder. */
+export interface Tx {
+  manager: EntityManager;
+  /** Records a domain event; it is written to the outbox at commit and published after. */
+  emit<T extends DomainEventType>(type: T, data: DomainEventMap[T], audience: string[]): void;
+}
+
+/**
+ * Runs domain work in one transaction and writes its events to the outbox last: the counter
+ * row lock taken there is held only until commit, so concurrent writers get their `seq` in
+ * commit order and a reader never sees seq N+1 before seq N.
+ */
+@Injectable()
+export class TransactionRunner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: OutboxNotifier,
+  ) {}
+
+  async run<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    let wrote = false;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const events: PendingEvent[] = [];
+      const value = await work({
+        manager,
+        emit: (type, data, audience) => {
+          if (audience.length === 0) throw new Error(`event ${type} has no audience`);
+          events.push({ type, data, audience });
+        },
+      });
+      wrote = await writeOutbox(manager, events);
+      return value;
+    });
+    if (wrote) this.notifier.committed();
+    return result;
+  }
+}
+
+export async function writeOutbox(manager: EntityManager, events: PendingEvent[]): Promise<boolean> {
+  if (events.length === 0) return false;
+  const [{ value }] = (await manager.query(
+    'UPDATE outbox_counter SET value = value + $1 WHERE id = 1 RETURNING value',
+    [events.length],
+  )) as [{ value: string }];
+  const first = BigInt(value) - BigInt(events.length) + 1n;
+  await manager.query(
+    `INSERT INTO outbox_event (seq, type, audience, data)
+     SELECT s, t, a::text[], d FROM unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[]) AS u(s, t, a, d)`,
+    [
+      events.map((_, i) => String(first + BigInt(i))),
+      events.map((e) => e.type),
+      // unnest flattens nested arrays: pass each audience as a text[] literal
+      events.map((e) => toPgArray(e.audience)),
+      events.map((e) => JSON.stringify(e.data)),
+    ],
+  );
+  await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, value]);
+  return true;
+}
+
+function toPgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { TransactionRunner } from '../database/transaction';
+import { DirectoryService } from '../directory/directory.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { DEMO_ACCOUNTS, DEMO_SERVICES } from './demo-data';
+
+/** Seeds the demo directory and one account per role (VIGIE_DEMO), idempotently. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly directory: DirectoryService,
+    private readonly users: UsersService,
+  ) {}
+
+  async seed(): Promise<number> {
+    return this.tx.run(async (tx) => {
+      const services = await this.directory.ensure(tx.manager, [...DEMO_SERVICES]);
+      let created = 0;
+      for (const account of DEMO_ACCOUNTS) {
+        if (await tx.manager.existsBy(User, { email: account.email })) continue;
+        await this.users.createIn(tx, {
+          email: account.email,
+          displayName: account.displayName,
+          roles: account.roles,
+          password: this.config.VIGIE_DEMO_PASSWORD,
+          serviceId: account.service ? services.get(account.service)!.id : null,
+        });
+        created++;
+      }
+      if (created) this.logger.log(`seeded ${created} demo accounts`);
+      return created;
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createApp } from './app.factory';
+import { ConfigError } from './config/config';
+import { runMigrations } from './database/migrate';
+import { DemoSeeder } from './demo/demo.seeder';
+import { resolveInfrastructure } from './infra/infrastructure';
+import { RedisUnavailableError } from './infra/local-redis';
+import { ReferenceService } from './reference/reference.service';
+import { onShutdownSignal } from './infra/shutdown';
+
+const logger = pino({ name: 'vigie' });
+
+async function main(): Promise<void> {
+  const infra = await resolveInfrastructure((m) => logger.info(m));
+  const { config } = infra;
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  onShutdownSignal(logger, async () => {
+    await app?.close();
+    await infra.stop();
+  });
+  const applied = await runMigrations(config.DATABASE_URL);
+  if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
+  app = await createApp(config);
+  // REF_SEED
+  if (config.VIGIE_DEMO) await app.get(DemoSeeder).seed();
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://localhost:${config.PORT}`;
+  logger.info(`Vigie is ready on ${url} (API docs: ${url}/api/docs)`);
+  if (config.VIGIE_DEMO) {
+    process.stdout.write(
+      `\n  Vigie est prête : ${url}\n` +
+        `  Comptes de démonstration : admin@vigie.test, directeur@vigie.test, sidpc@vigie.test,\n` +
+        `  operateur@vigie.test, sdis@vigie.test, presse@vigie.test, cabinet@vigie.test, lecteur@vigie.test\n` +
+        `  Mot de passe : ${config.VIGIE_DEMO_PASSWORD}\n\n`,
+    );
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof RedisUnavailableError) {
+    process.stderr.write(`\n${e.message}\n\n`);
+  } else {
+    logger.fatal(e instanceof Error ? { err: e } : { e }, 'Vigie failed to start');
+  }
+  process.exit(1);
+});

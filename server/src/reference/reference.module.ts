@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Commune } from './commune.entity';
+import { ReferenceController } from './reference.controller';
+import { ReferenceService } from './reference.service';
+
+/** Puy-de-Dôme communes and static map layers (see data/ATTRIBUTION.md). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Commune])],
+  controllers: [ReferenceController],
+  providers: [ReferenceService],
+  exports: [ReferenceService],
+})
+export class ReferenceModule {}
