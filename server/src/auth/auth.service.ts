@@ -43,6 +43,7 @@ export class AuthService {
     if (!user || !ok || user.disabledAt) {
       throw new AppError('invalid_credentials', 'Invalid email or password');
     }
+    await this.limiter.succeeded(ip, input.email);
     const secret = randomBytes(32).toString('base64url');
     const session = await this.sessions.save(
       this.sessions.create({

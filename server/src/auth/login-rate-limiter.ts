@@ -15,11 +15,15 @@ export class LoginRateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Counts an attempt (atomically, so parallel guesses are counted too) and throws `throttled`
+   * over the limit. A successful login then gives the attempt back with `succeeded`: only
+   * failures accumulate.
+   */
   async hit(ip: string, email: string): Promise<void> {
     const window = this.config.LOGIN_RATE_WINDOW_SEC;
     const limit = this.config.LOGIN_RATE_LIMIT;
-    const prefix = `${this.config.REDIS_PREFIX}:login`;
-    const keys = [`${prefix}:ip:${ip}`, `${prefix}:account:${email.trim().toLowerCase()}`];
+    const keys = this.keys(ip, email);
     let counts: number[];
     try {
       const pipeline = this.redis.multi();
@@ -33,5 +37,15 @@ export class LoginRateLimiter {
     if (counts[0] > limit * 3 || counts[1] > limit) {
       throw new AppError('throttled', `Too many login attempts, retry in ${window} seconds`);
     }
+  }
+
+  async succeeded(ip: string, email: string): Promise<void> {
+    const [ipKey, accountKey] = this.keys(ip, email);
+    await this.redis.multi().decr(ipKey).del(accountKey).exec().catch(() => undefined);
+  }
+
+  private keys(ip: string, email: string): [string, string] {
+    const prefix = `${this.config.REDIS_PREFIX}:login`;
+    return [`${prefix}:ip:${ip}`, `${prefix}:account:${email.trim().toLowerCase()}`];
   }
 }

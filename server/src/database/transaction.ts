@@ -53,7 +53,7 @@ export class TransactionRunner {
 export async function writeOutbox(manager: EntityManager, events: PendingEvent[]): Promise<boolean> {
   if (events.length === 0) return false;
   const [{ value }] = (await manager.query(
-    'UPDATE outbox_counter SET value = value + $1 WHERE id = 1 RETURNING value',
+    'WITH c AS (UPDATE outbox_counter SET value = value + $1 WHERE id = 1 RETURNING value) SELECT value FROM c',
     [events.length],
   )) as [{ value: string }];
   const first = BigInt(value) - BigInt(events.length) + 1n;

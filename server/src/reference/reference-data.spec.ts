@@ -106,6 +106,7 @@ describe('parseCommunes', () => {
       'features.0.properties.code',
       'features.1.properties.population',
       'features.2.geometry.type',
+      'features.3 (63005)', // 63004's outline now claims 63005's label point
       'features.4 (63005)',
       'communes-63.csv',
       'communes-63.csv',
