@@ -61,7 +61,7 @@ export function pointInPolygon(point: Position, area: Area): boolean {
 function pointInRings(point: Position, rings: Position[][]): boolean {
   const [x, y] = point;
   let inside = false;
-  for (const ring of rings.slice(0, 1)) {
+  for (const ring of rings) {
     for (const [a, b] of segments(ring)) {
       if (onSegment(point, a, b)) return true;
       // The edge straddles the horizontal line through the point, and crosses it to the right.
@@ -95,7 +95,7 @@ export function geometryIntersects(a: SimpleGeometry, b: SimpleGeometry): boolea
   if (!bboxIntersects(bbox(a), bbox(b))) return false;
   const pa = parts(a);
   const pb = parts(b);
-  if (verticesInPolygons(pa, pb)) return true;
+  if (verticesInPolygons(pa, pb) || verticesInPolygons(pb, pa)) return true;
   for (const [a1, a2] of pa.segments) {
     for (const [b1, b2] of pb.segments) {
       if (segmentsIntersect(a1, a2, b1, b2)) return true;

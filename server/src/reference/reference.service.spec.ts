@@ -1,6 +1,6 @@
 /**
- * Integration test on the local PostgreSQL: its own database, the real migration, the shipped
- * files, and the HTTP routes through a minimal Nest application.
+ * Integration test on the local PostgreSQL (TEST_DATABASE_URL): its own database, the real
+ * migration, the shipped files, and the HTTP routes through a minimal Nest application.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { databaseUrl, TEST_PG_URL } from '../../../test/support/env';
 import { AppError, ERROR_STATUS } from '../common/app-error';
 import { ReferenceCommunes1795900000000 } from '../database/migrations/1795900000000-ReferenceCommunes';
 import { SnakeNamingStrategy } from '../database/snake-naming.strategy';
@@ -21,7 +22,6 @@ import { referenceDataDir } from './reference-data';
 import { ReferenceModule } from './reference.module';
 import { ReferenceService } from './reference.service';
 
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
 const database = `vigie_ref_${randomBytes(6).toString('hex')}`;
 
 const readLayer = <P>(file: string) =>
@@ -31,7 +31,7 @@ const readLayer = <P>(file: string) =>
   >;
 
 async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${SERVER_URL}/postgres` });
+  const client = new Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
     await client.query(sql);
@@ -47,7 +47,7 @@ beforeAll(async () => {
   await admin(`CREATE DATABASE ${database}`);
   ds = await new DataSource({
     type: 'postgres',
-    url: `${SERVER_URL}/${database}`,
+    url: databaseUrl(database),
     entities: [Commune],
     migrations: [ReferenceCommunes1795900000000],
     migrationsTableName: 'migrations',
@@ -187,7 +187,7 @@ describe('ReferenceController over HTTP', () => {
       imports: [
         TypeOrmModule.forRoot({
           type: 'postgres',
-          url: `${SERVER_URL}/${database}`,
+          url: databaseUrl(database),
           entities: [Commune],
           namingStrategy: new SnakeNamingStrategy(),
         }),

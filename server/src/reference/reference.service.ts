@@ -113,7 +113,7 @@ export class ReferenceService {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
     const point = [lon, lat];
     const found = (await this.loadIndex()).find(
-      (c) => bboxContains(c.bbox, point),
+      (c) => bboxContains(c.bbox, point) && pointInPolygon(point, c.outline),
     );
     return found ? toRef(found) : null;
   }
