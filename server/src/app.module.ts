@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
@@ -42,6 +42,13 @@ export function loggerModule(config: AppConfig) {
   });
 }
 
+/** The built client: dist/client, from dist/server (built) or server/src (tests). */
+function clientDir(): string {
+  return __dirname.includes(`${sep}dist${sep}`)
+    ? join(__dirname, '..', 'client')
+    : join(__dirname, '..', '..', 'dist', 'client');
+}
+
 /** The HTTP + Socket.IO application. */
 @Module({})
 export class AppModule implements NestModule {
@@ -65,7 +72,7 @@ export class AppModule implements NestModule {
         ...(config.SERVE_CLIENT
           ? [
               ServeStaticModule.forRoot({
-                rootPath: join(__dirname, '..', 'client'),
+                rootPath: clientDir(),
                 exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'],
               }),
             ]

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError } from './config/config';
 import { runMigrations } from './database/migrate';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config.DATABASE_URL);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   app = await createApp(config);
-  // REF_SEED
+  const dataSource = app.get(DataSource);
+  await dataSource.transaction((manager) => app!.get(ReferenceService).seedCommunes(manager));
   if (config.VIGIE_DEMO) await app.get(DemoSeeder).seed();
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;

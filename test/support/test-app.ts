@@ -8,7 +8,7 @@ import { AppConfig, parseConfig } from '../../server/src/config/config';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/src/contracts/realtime';
 import type { Role } from '../../server/src/contracts/roles';
 import { UsersService } from '../../server/src/users/users.service';
-import { databaseUrl, templateDb, TEST_PG_URL, TEST_REDIS_URL } from './env';
+import { databaseUrl, dropRedisPrefix, templateDb, TEST_PG_URL, TEST_REDIS_URL } from './env';
 
 export const TEST_PASSWORD = 'correct-horse-battery-63';
 
@@ -113,6 +113,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       for (const s of sockets) s.disconnect();
       await app.close();
       await db.drop();
+      await dropRedisPrefix(config.REDIS_PREFIX);
     },
   };
 }

@@ -34,10 +34,11 @@ export class RedisUnavailableError extends Error {}
 export async function startLocalRedis(
   dataDir: string,
   log: (message: string) => void,
+  usual = { host: '127.0.0.1', port: 6379 },
 ): Promise<LocalRedisHandle> {
-  if (await redisAnswers('127.0.0.1', 6379)) {
-    log('Using the Redis server on 127.0.0.1:6379');
-    return { url: 'redis://127.0.0.1:6379', stop: async () => undefined };
+  if (await redisAnswers(usual.host, usual.port)) {
+    log(`Using the Redis server on ${usual.host}:${usual.port}`);
+    return { url: `redis://${usual.host}:${usual.port}`, stop: async () => undefined };
   }
   if (spawnSync('redis-server', ['--version']).error) {
     throw new RedisUnavailableError(

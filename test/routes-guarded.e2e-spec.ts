@@ -1,0 +1,46 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+/** The only routes reachable without a token. Adding one here is a deliberate decision. */
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'GET /api/health',
+  'GET /metrics',
+]);
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('route guard walker', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers 401 without a token on every route not declared public', async () => {
+    const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+    const routes = express.router.stack
+      // middleware mounted for every method (audit, metrics) is not a route
+      .filter((l) => l.route && Object.keys(l.route.methods).length === 1)
+      .flatMap((l) => Object.keys(l.route!.methods).map((m) => ({ method: m.toUpperCase(), path: l.route!.path })))
+      // Swagger UI serves documentation only, no data
+      .filter((r) => !r.path.startsWith('/api/docs'));
+    expect(routes.length).toBeGreaterThan(10);
+
+    const unguarded: string[] = [];
+    for (const { method, path } of routes) {
+      const key = `${method} ${path}`;
+      const url = path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+      const res = await t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url).send({});
+      if (PUBLIC_ROUTES.has(key)) continue;
+      if (res.status !== 401) unguarded.push(`${key} answered ${res.status}`);
+    }
+    expect(unguarded).toEqual([]);
+    // the allow-list holds only routes that exist
+    const existing = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    expect([...PUBLIC_ROUTES].filter((r) => !existing.has(r))).toEqual([]);
+  });
+});
