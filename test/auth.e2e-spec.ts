@@ -60,11 +60,11 @@ describe('authentication, users and audit', () => {
   it('rotates the refresh cookie and refuses it once used', async () => {
     const user = await t.userWithToken(['director']);
     const login = await t.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD });
-    const cookie = login.headers['set-cookie']![0].split(';')[0];
+    const cookie = login.headers['set-cookie'][0].split(';')[0];
     const refreshed = await t.http.post('/api/auth/refresh').set('Cookie', cookie);
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.user.id).toBe(user.id);
-    const next = refreshed.headers['set-cookie']![0].split(';')[0];
+    const next = refreshed.headers['set-cookie'][0].split(';')[0];
     expect(next).not.toBe(cookie);
     expect((await t.http.post('/api/auth/refresh').set('Cookie', cookie)).status).toBe(401);
     expect((await t.http.post('/api/auth/refresh')).status).toBe(401);
@@ -146,7 +146,7 @@ describe('authentication, users and audit', () => {
     expect(empty.status).toBe(400);
     const wrongType = await t.http.post('/api/auth/login').send({ email: ['a'], password: 12 });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
+    expect((wrongType.body as { details: { path: string }[] }).details.map((d) => d.path).sort()).toEqual(['email', 'password']);
   });
 
   it('records every mutating request in an append-only audit trail readable by admins', async () => {

@@ -120,7 +120,7 @@ describe('realtime backbone', () => {
     const viewer = await t.userWithToken(['viewer']);
     const socket = t.socket(viewer.token);
     await connected(socket);
-    const response = (await socket.timeout(5000).emitWithAck('sync', { since: -1 } as never)) as unknown as {
+    const response = (await socket.timeout(5000).emitWithAck('sync', { since: -1 })) as unknown as {
       error: { code: string; details: { path: string }[] };
     };
     expect(response.error.code).toBe('validation');

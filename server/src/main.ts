@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   });
   const applied = await runMigrations(config.DATABASE_URL);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
-  app = await createApp(config);
-  const dataSource = app.get(DataSource);
-  await dataSource.transaction((manager) => app!.get(ReferenceService).seedCommunes(manager));
-  if (config.VIGIE_DEMO) await app.get(DemoSeeder).seed();
-  await app.listen(config.PORT, config.HOST);
+  const nest = await createApp(config);
+  app = nest;
+  await nest.get(DataSource).transaction((manager) => nest.get(ReferenceService).seedCommunes(manager));
+  if (config.VIGIE_DEMO) await nest.get(DemoSeeder).seed();
+  await nest.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
   logger.info(`Vigie is ready on ${url} (API docs: ${url}/api/docs)`);
   if (config.VIGIE_DEMO) {

@@ -45,7 +45,8 @@ const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * Waits until the (single) element of `locator` is visible and its text equals `expected`
- * (whitespace-normalised; with `contains`, includes it). Fails with the last text seen.
+ * (its DOM text, whitespace-normalised, before any CSS text-transform; with `contains`, includes
+ * it). Fails with the last text seen.
  */
 export async function waitForText(
   locator: Locator,
@@ -57,7 +58,7 @@ export async function waitForText(
   for (;;) {
     try {
       if (await locator.isVisible()) {
-        last = normalize(await locator.innerText({ timeout: 1_000 }));
+        last = normalize((await locator.textContent({ timeout: 1_000 })) ?? '');
         if (contains ? last.includes(expected) : last === expected) return;
       } else {
         last = '<not visible>';

@@ -72,7 +72,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const config = testConfig(db.url, overrides);
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as { address(): { port: number } }).address();
   const url = `http://127.0.0.1:${address.port}`;
   const sockets: TestSocket[] = [];
   const http = request(url);

@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { AuditModule } from '../audit/audit.module';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
             displayName: values.name ?? '',
             roles: parseRoles(values.roles),
             serviceId,
-            password: await readPassword(process.env.VIGIE_USER_PASSWORD),
+            password: await readPassword(infra.config.VIGIE_USER_PASSWORD),
           }),
         );
         break;
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
     if (command !== 'list') {
       await audit.record({
         actorId: null,
-        actorEmail: `cli:${process.env.USER ?? 'unknown'}`,
+        actorEmail: `cli:${userInfo().username}`,
         action: `cli user ${command}`,
         target: values.email ?? null,
         outcome: 'success',

@@ -49,6 +49,8 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SEC: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Password for `npm run user:create` (else it is read from stdin). */
+  VIGIE_USER_PASSWORD: z.string().optional(),
   /** Serve the built client from dist/client. */
   SERVE_CLIENT: boolean.default(true),
 });

@@ -39,7 +39,7 @@ export async function startEmbeddedPostgres(
   if (running) {
     // another Vigie process (the worker, the user CLI) already runs this cluster: share it
     log(`Using the embedded PostgreSQL already running on 127.0.0.1:${running}`);
-    return { url: urlFor(password, running), stop: async () => undefined };
+    return { url: urlFor(password, running), stop: () => Promise.resolve() };
   }
   const port = await freePort();
   // The package is ESM-only; this CommonJS build loads it with a real dynamic import.

@@ -34,13 +34,13 @@ export async function resolveInfrastructure(
     let databaseUrl = raw.DATABASE_URL;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres(dataDir, secrets!.postgresPassword, log);
-      stops.push(pg.stop);
+      stops.push(() => pg.stop());
       databaseUrl = pg.url;
     }
     let redisUrl = raw.REDIS_URL;
     if (!redisUrl) {
       const redis = await startLocalRedis(dataDir, log);
-      stops.push(redis.stop);
+      stops.push(() => redis.stop());
       redisUrl = redis.url;
     }
     return {

@@ -38,7 +38,7 @@ export async function startLocalRedis(
 ): Promise<LocalRedisHandle> {
   if (await redisAnswers(usual.host, usual.port)) {
     log(`Using the Redis server on ${usual.host}:${usual.port}`);
-    return { url: `redis://${usual.host}:${usual.port}`, stop: async () => undefined };
+    return { url: `redis://${usual.host}:${usual.port}`, stop: () => Promise.resolve() };
   }
   if (spawnSync('redis-server', ['--version']).error) {
     throw new RedisUnavailableError(

@@ -8,7 +8,7 @@ export class JobHandlers {
 
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
     if (this.handlers.has(name)) throw new Error(`job ${name} has two handlers`);
-    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+    this.handlers.set(name, handler);
   }
 
   get(name: string): JobHandler<JobName> | undefined {

@@ -54,7 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.unsubscribe = this.notifier.subscribe(() => this.wake());
+    this.unsubscribe = this.notifier.subscribe(() => void this.wake());
     this.schedule(0);
   }
 

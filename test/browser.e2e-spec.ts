@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Server } from 'socket.io';
+import { OutboxRelay } from '../server/src/realtime/outbox-relay';
+import { rooms } from '../server/src/realtime/rooms';
+import {
+  assertClientBuilt,
+  launchBrowser,
+  runAxe,
+  seriousViolations,
+  waitForPath,
+  waitForText,
+  watchPageProblems,
+} from './support/browser';
+import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+
+/** The built client in real Chromium against the real server (SERVE_CLIENT). */
+describe('browser: login, session and realtime status', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    [t, browser] = await Promise.all([startTestApp({ SERVE_CLIENT: true }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'fr-FR' });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+
+  const indicator = () => page.getByTestId('connection-indicator');
+
+  /** Fills and sends the login form of the current page. */
+  async function submitLogin(email: string, password = TEST_PASSWORD): Promise<void> {
+    await page.getByLabel('Adresse électronique').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  /** Opens the app at `/`, which sends to the login page, and signs in. */
+  async function loginThroughPage(email: string): Promise<void> {
+    await page.goto(`${t.url}/`);
+    await waitForPath(page, '/connexion');
+    await submitLogin(email);
+    await waitForPath(page, '/console');
+    await waitForText(indicator(), 'Connecté');
+  }
+
+  it('logs in through the page and sees Connecté', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    await page.goto(`${t.url}/`);
+    await waitForPath(page, '/connexion');
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Connexion à Vigie');
+
+    await submitLogin(user.email);
+
+    await waitForPath(page, '/console');
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Console COD');
+    await waitForText(indicator(), 'Connecté');
+    expect(await indicator().getAttribute('data-status')).toBe('connected');
+    await waitForText(page.getByTestId('current-user'), 'Test admin', { contains: true });
+  });
+
+  it('shows the French error for a wrong password, and focuses it', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    await page.goto(`${t.url}/connexion`);
+    await submitLogin(user.email, 'not-the-password');
+
+    const error = page.locator('[data-testid="login-error"]');
+    await waitForText(error, 'Mot de passe oublié', { contains: true });
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    // the alert takes the focus so screen readers announce it
+    expect(await error.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
+  });
+
+  it('raises no console error, uncaught exception or CSP violation during the login flow', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    let refreshRefusals = 0;
+    const problems = await watchPageProblems(page, (text, url) => {
+      if (/\/favicon\.(ico|svg)$/.test(url) && text.includes('404')) return true;
+      // Chromium logs every 4xx: the start-up attempt to restore a session from the (httpOnly,
+      // so unseen by the client) refresh cookie is refused with a 401 when there is none.
+      if (new URL(url).pathname === '/api/auth/refresh' && text.includes('status of 401')) {
+        refreshRefusals++;
+        return true;
+      }
+      return false;
+    });
+    await loginThroughPage(user.email);
+    await waitForText(page.getByTestId('current-user'), 'Test cod_operator', { contains: true });
+    await page.evaluate("new Image().src = 'https://127.0.0.2/x.png'"); await new Promise((r) => setTimeout(r, 300)); expect(await problems.list()).toEqual([]);
+    expect(refreshRefusals).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the session across a reload, and logging out returns to the login page for good', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    await loginThroughPage(user.email);
+
+    // the access token lives in memory only: the reload restores it from the refresh cookie
+    await page.reload();
+    await waitForPath(page, '/console');
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Console COD');
+    await waitForText(indicator(), 'Connecté');
+    await waitForText(page.getByTestId('current-user'), 'Test cod_operator', { contains: true });
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await waitForPath(page, '/connexion');
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Connexion à Vigie');
+
+    await page.reload();
+    await waitForPath(page, '/connexion');
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Connexion à Vigie');
+    expect(await page.getByLabel('Adresse électronique').isVisible()).toBe(true);
+    expect(await page.getByTestId('connection-indicator').count()).toBe(0);
+  });
+
+  it('shows Reconnexion… when the server drops the socket, then Connecté again', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    await loginThroughPage(user.email);
+
+    // the gateway hands its Socket.IO server to the relay (no public getter)
+    const io = (t.app.get(OutboxRelay) as unknown as { io?: Server }).io;
+    if (!io) throw new Error('OutboxRelay has no Socket.IO server attached');
+    expect((await io.in(rooms.user(user.id)).fetchSockets()).length).toBe(1);
+    io.in(rooms.user(user.id)).disconnectSockets(true);
+
+    await waitForText(indicator(), 'Hors ligne', { timeout: 5_000 });
+    await waitForText(indicator(), 'Connecté', { timeout: 10_000 });
+    expect((await io.in(rooms.user(user.id)).fetchSockets()).length).toBe(1);
+  });
+
+  it('has no serious or critical axe violation on the login page and the console', async () => {
+    const user = await t.userWithToken(['cod_operator']);
+    await page.goto(`${t.url}/connexion`);
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Connexion à Vigie');
+    const onLogin = seriousViolations(await runAxe(page));
+
+    await submitLogin(user.email);
+    await waitForPath(page, '/console');
+    await waitForText(indicator(), 'Connecté');
+    await waitForText(page.getByTestId('current-user'), 'Test cod_operator', { contains: true });
+    const onConsole = seriousViolations(await runAxe(page));
+
+    expect({ '/connexion': onLogin, '/console': onConsole }).toEqual({ '/connexion': [], '/console': [] });
+  });
+});
