@@ -44,3 +44,26 @@ describe('route guard walker', () => {
     expect([...PUBLIC_ROUTES].filter((r) => !existing.has(r))).toEqual([]);
   });
 });
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('documents the routes with their request schemas', async () => {
+    const res = await t.http.get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const doc = res.body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/audit', '/api/health']),
+    );
+    const ref = doc.paths['/api/auth/login'].post.requestBody!.content['application/json'].schema.$ref!;
+    const schema = doc.components.schemas[ref.split('/').pop()!];
+    expect(schema.required).toEqual(['email', 'password']);
+  });
+});

@@ -81,7 +81,9 @@ export async function waitForPath(page: Page, pathname: string, timeout = 10_000
   try {
     await page.waitForURL((url) => url.pathname === pathname, { timeout, waitUntil: 'commit' });
   } catch {
-    throw new Error(`expected the page at ${pathname} within ${timeout} ms, it is at ${page.url()}`);
+    throw new Error(
+      `expected the page at ${pathname} within ${timeout} ms, it is at ${page.url()}`,
+    );
   }
 }
 
