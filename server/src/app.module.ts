@@ -7,6 +7,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { createZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodModule } from './cod/cod.module';
+import { CrisesModule } from './crises/crises.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { LogbookModule } from './logbook/logbook.module';
+import { MapFeaturesModule } from './map-features/map-features.module';
+import { TasksModule } from './tasks/tasks.module';
 import { AppError } from './common/app-error';
 import { GlobalErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/config';
@@ -67,6 +73,12 @@ export class AppModule implements NestModule {
         RealtimeModule,
         DirectoryModule,
         ReferenceModule,
+        CrisesModule,
+        LogbookModule,
+        CodModule,
+        IncidentsModule,
+        TasksModule,
+        MapFeaturesModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT
@@ -87,6 +99,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(MetricsMiddleware).forRoutes('*');
+    consumer.apply(MetricsMiddleware).forRoutes('{*path}');
   }
 }

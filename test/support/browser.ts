@@ -54,7 +54,7 @@ export async function waitForText(
   { timeout = 10_000, contains = false }: { timeout?: number; contains?: boolean } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeout;
-  let last = '<not found>';
+  let last: string;
   for (;;) {
     try {
       if (await locator.isVisible()) {

@@ -166,7 +166,8 @@ function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
 export function refreshSession(): Promise<Session | null> {
   refreshInFlight ??= acrossTabs(async () => {
     const response = await send('POST', REFRESH_PATH, undefined, {}, null);
-    if (response.status === 401) {
+    // 204: no refresh cookie at all; 401: a cookie the server no longer honours
+    if (response.status === 204 || response.status === 401) {
       if (getSession()) endSession('expired');
       return null;
     }

@@ -14,6 +14,6 @@ import { AuditService } from './audit.service';
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditMiddleware).forRoutes('*');
+    consumer.apply(AuditMiddleware).forRoutes('{*path}');
   }
 }

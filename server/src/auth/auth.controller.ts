@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../common/auth-user';
@@ -41,9 +41,18 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOkResponse({ description: 'New access token from the refresh cookie (rotated)' })
-  async refresh(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    const cookies = req.cookies as Record<string, string | undefined>;
-    return this.withCookie(res, await this.auth.refresh(cookies[REFRESH_COOKIE]));
+  @ApiNoContentResponse({ description: 'No refresh cookie: nobody is logged in on this browser' })
+  @ApiUnauthorizedResponse({ description: 'The refresh cookie is invalid, expired, revoked or already used' })
+  async refresh(
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse | undefined> {
+    const cookie = (req.cookies as Record<string, string | undefined>)[REFRESH_COOKIE];
+    if (!cookie) {
+      res.status(204);
+      return undefined;
+    }
+    return this.withCookie(res, await this.auth.refresh(cookie));
   }
 
   @Post('auth/logout')

@@ -46,6 +46,8 @@ export const configSchema = z.object({
         .filter(Boolean),
     ),
   COOKIE_SECURE: boolean.default(true),
+  /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits and audit). */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SEC: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -3,6 +3,7 @@
  * `Server<...>` and the client's `Socket<...>`. No Nest imports here.
  */
 import { z } from 'zod';
+import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
 
 /** Every state event carries the database sequence number and the commit time. */
 export interface StateEventMeta {
@@ -15,8 +16,20 @@ export interface StateEventMeta {
  * events here; the outbox, the relay, `sync` and the client hook are generic over this map.
  */
 export interface DomainEventMap {
-  'system.heartbeat': { worker: string };
   'user.updated': { id: string; email: string; displayName: string; roles: string[]; disabled: boolean };
+  'cod.changed': Omit<CodState, 'seq'>;
+  'position.changed': CodPosition;
+  'crisis.created': Crisis;
+  'crisis.updated': Crisis;
+  'incident.created': Incident;
+  'incident.updated': Incident;
+  'logbook.appended': LogbookEntry;
+  'logbook.promoted': { entryId: string; crisisId: string; promotedAt: string; promotedBy: string };
+  'task.created': Task;
+  'task.updated': Task;
+  'task.overdue': Task;
+  'feature.created': MapFeature;
+  'feature.deleted': { id: string; crisisId: string };
 }
 
 export type DomainEventType = keyof DomainEventMap;

@@ -10,13 +10,22 @@ interface PendingEvent {
   type: DomainEventType;
   data: object;
   audience: string[];
+  /** Filled with the event's seq when the outbox is written (at the end of the transaction). */
+  recorded?: RecordedEvent;
+}
+
+export interface RecordedEvent {
+  seq: number;
 }
 
 /** What a domain service gets inside a transaction: the manager and the event recorder. */
 export interface Tx {
   manager: EntityManager;
-  /** Records a domain event; it is written to the outbox at commit and published after. */
-  emit<T extends DomainEventType>(type: T, data: DomainEventMap[T], audience: string[]): void;
+  /**
+   * Records a domain event; it is written to the outbox at commit and published after. The
+   * returned object holds the event's `seq` once the transaction has committed.
+   */
+  emit<T extends DomainEventType>(type: T, data: DomainEventMap[T], audience: string[]): RecordedEvent;
 }
 
 /**
@@ -39,7 +48,9 @@ export class TransactionRunner {
         manager,
         emit: (type, data, audience) => {
           if (audience.length === 0) throw new Error(`event ${type} has no audience`);
-          events.push({ type, data, audience });
+          const recorded = { seq: 0 };
+          events.push({ type, data, audience, recorded });
+          return recorded;
         },
       });
       wrote = await writeOutbox(manager, events);
@@ -47,6 +58,18 @@ export class TransactionRunner {
     });
     if (wrote) this.notifier.committed();
     return result;
+  }
+
+  /**
+   * Reads in one REPEATABLE READ snapshot and returns the outbox head of that snapshot: a
+   * client applies the events with a greater seq on top of what it read.
+   */
+  async snapshot<R>(read: (manager: EntityManager) => Promise<R>): Promise<{ data: R; seq: number }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const data = await read(manager);
+      const [{ value }] = (await manager.query('SELECT value FROM outbox_counter WHERE id = 1')) as [{ value: string }];
+      return { data, seq: Number(value) };
+    });
   }
 }
 
@@ -57,6 +80,9 @@ export async function writeOutbox(manager: EntityManager, events: PendingEvent[]
     [events.length],
   )) as [{ value: string }];
   const first = BigInt(value) - BigInt(events.length) + 1n;
+  events.forEach((e, i) => {
+    if (e.recorded) e.recorded.seq = Number(first) + i;
+  });
   await manager.query(
     `INSERT INTO outbox_event (seq, type, audience, data)
      SELECT s, t, a::text[], d FROM unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[]) AS u(s, t, a, d)`,

@@ -20,6 +20,8 @@ export class DemoSeeder {
 
   async seed(): Promise<number> {
     return this.tx.run(async (tx) => {
+      // replicas starting together on a fresh database seed one after the other
+      await tx.manager.query('SELECT pg_advisory_xact_lock(6300003)');
       const services = await this.directory.ensure(tx.manager, [...DEMO_SERVICES]);
       let created = 0;
       for (const account of DEMO_ACCOUNTS) {

@@ -25,11 +25,15 @@ export async function resolveInfrastructure(
     for (const s of stops.reverse()) await s().catch((e: unknown) => log(`shutdown: ${String(e)}`));
     stops.length = 0;
   };
-  if (raw.NODE_ENV === 'production' && !raw.JWT_SECRET) {
-    throw new ConfigError(['JWT_SECRET: required in production (every API process must share it)']);
+  if (raw.NODE_ENV === 'production') {
+    const problems = [];
+    if (!raw.JWT_SECRET) problems.push('JWT_SECRET: required in production (every API process must share it)');
+    if (raw.VIGIE_DEMO && !raw.VIGIE_DEMO_PASSWORD) problems.push('VIGIE_DEMO_PASSWORD: required in production when VIGIE_DEMO=1');
+    if (problems.length) throw new ConfigError(problems);
   }
   try {
-    const needSecrets = !raw.JWT_SECRET || !raw.DATABASE_URL || !raw.VIGIE_DEMO_PASSWORD;
+    const demo = raw.VIGIE_DEMO ?? !raw.DATABASE_URL;
+    const needSecrets = !raw.JWT_SECRET || !raw.DATABASE_URL || (demo && !raw.VIGIE_DEMO_PASSWORD);
     const secrets = needSecrets ? loadOrCreateLocalSecrets(dataDir) : undefined;
     let databaseUrl = raw.DATABASE_URL;
     if (!databaseUrl) {
@@ -50,8 +54,9 @@ export async function resolveInfrastructure(
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         JWT_SECRET: raw.JWT_SECRET ?? secrets!.jwtSecret,
-        VIGIE_DEMO: raw.VIGIE_DEMO ?? !raw.DATABASE_URL,
-        VIGIE_DEMO_PASSWORD: raw.VIGIE_DEMO_PASSWORD ?? secrets!.demoPassword,
+        VIGIE_DEMO: demo,
+        // unused unless demo accounts are seeded
+        VIGIE_DEMO_PASSWORD: raw.VIGIE_DEMO_PASSWORD ?? secrets?.demoPassword ?? '',
       },
       stop,
     };

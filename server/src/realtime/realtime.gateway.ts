@@ -6,6 +6,7 @@ import {
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
 } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +21,7 @@ import {
   SyncResponse,
   syncRequestSchema,
 } from '../contracts/realtime';
-import { IoServer, OutboxRelay } from './outbox-relay';
+import { type IoServer, OutboxRelay } from './outbox-relay';
 import { rooms, roomsFor } from './rooms';
 import { SyncService } from './sync.service';
 
@@ -42,6 +43,9 @@ const HEAD_INTERVAL_MS = 5000;
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Realtime');
   private headTimer?: NodeJS.Timeout;
+
+  @WebSocketServer()
+  readonly server!: IoServer;
 
   constructor(
     private readonly auth: AuthService,
@@ -110,10 +114,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       void this.audit.record(this.auditEntry(user, ip, 'failure', { code: error.code }));
       return { error };
     }
-  }
-
-  clearTimers(): void {
-    clearInterval(this.headTimer);
   }
 
   private auditEntry(user: AuthUser, ip: string, outcome: 'success' | 'failure', details: Record<string, unknown>) {

@@ -15,7 +15,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { databaseUrl, TEST_PG_URL } from '../../../test/support/env';
 import { AppError, ERROR_STATUS } from '../common/app-error';
-import { ReferenceCommunes1795900000000 } from '../database/migrations/1795900000000-ReferenceCommunes';
+import { ReferenceCommunes1795867504200 } from '../database/migrations/1795867504200-ReferenceCommunes';
 import { SnakeNamingStrategy } from '../database/snake-naming.strategy';
 import { Commune } from './commune.entity';
 import { referenceDataDir } from './reference-data';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     type: 'postgres',
     url: databaseUrl(database),
     entities: [Commune],
-    migrations: [ReferenceCommunes1795900000000],
+    migrations: [ReferenceCommunes1795867504200],
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
   }).initialize();

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ReferenceCommunes1795900000000 implements MigrationInterface {
-  name = 'ReferenceCommunes1795900000000';
+export class ReferenceCommunes1795867504200 implements MigrationInterface {
+  name = 'ReferenceCommunes1795867504200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,0 +1,132 @@
+/**
+ * The bench's consoles: a child process holding the socket.io clients, so decoding on the
+ * client side does not share the server's event loop (and can be pinned to the other CPU).
+ * Driven over IPC by console-pool.ts; see protocol.ts.
+ */
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { SyncResponse } from '../contracts/realtime';
+import { BENCH_EVENT, type ChildMessage, type GroupMode, type Request } from './protocol';
+
+interface Watch {
+  tag: string;
+  expected: number;
+  delivered: number;
+}
+
+interface Group {
+  sockets: Socket[];
+  mode: GroupMode;
+  watch?: Watch;
+}
+
+const groups = new Map<string, Group>();
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+function connectOne(url: string, token: string | undefined): Promise<Socket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    auth: token === undefined ? {} : { token },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no connection to ${url} within 10 s`)), 10_000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+async function connect(name: string, url: string, token: string | undefined, n: number, mode: GroupMode) {
+  const group: Group = { sockets: [], mode };
+  groups.set(name, group);
+  // a few handshakes at a time: each one is authenticated against the database
+  for (let i = 0; i < n; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, n - i) }, () => connectOne(url, token)),
+    );
+    group.sockets.push(...batch);
+  }
+  for (const socket of group.sockets) {
+    socket.on(BENCH_EVENT, (payload: { id: string }) => {
+      if (group.mode === 'echo') {
+        send({ op: 'recv', id: payload.id, t: String(process.hrtime.bigint()) });
+        return;
+      }
+      const watch = group.watch;
+      if (!watch || !payload.id.startsWith(watch.tag)) return;
+      watch.delivered += 1;
+      if (watch.delivered === watch.expected) {
+        send({ op: 'drained', tag: watch.tag, t: String(process.hrtime.bigint()), delivered: watch.delivered });
+        group.watch = undefined;
+      }
+    });
+  }
+}
+
+/** Pages through `sync` from `since` until `more: false`, as a reconnecting console does. */
+async function replay(group: Group, since: number) {
+  const socket = group.sockets[0];
+  let cursor = since;
+  let events = 0;
+  let pages = 0;
+  const start = performance.now();
+  for (let guard = 0; guard < 1000; guard++) {
+    const response = (await socket.timeout(10_000).emitWithAck('sync', { since: cursor })) as
+      | SyncResponse
+      | { error: { message: string } };
+    if ('error' in response) throw new Error(`sync: ${response.error.message}`);
+    if ('reset' in response) throw new Error(`sync: reset at ${cursor}`);
+    pages += 1;
+    events += response.events.length;
+    cursor = response.head;
+    if (!response.more) return { ms: performance.now() - start, events, pages };
+  }
+  throw new Error('sync: more than 1000 pages');
+}
+
+function getGroup(name: string): Group {
+  const group = groups.get(name);
+  if (!group) throw new Error(`no group ${name}`);
+  return group;
+}
+
+async function handle(request: Request): Promise<ChildMessage> {
+  switch (request.op) {
+    case 'connect':
+      await connect(request.group, request.url, request.token, request.n, request.mode);
+      return { rid: request.rid, op: 'ok' };
+    case 'close': {
+      for (const socket of groups.get(request.group)?.sockets ?? []) socket.disconnect();
+      groups.delete(request.group);
+      return { rid: request.rid, op: 'ok' };
+    }
+    case 'watch': {
+      const group = getGroup(request.group);
+      group.watch = { tag: request.tag, expected: request.events * group.sockets.length, delivered: 0 };
+      return { rid: request.rid, op: 'ok' };
+    }
+    case 'sync':
+      return { rid: request.rid, op: 'synced', ...(await replay(getGroup(request.group), request.since)) };
+  }
+}
+
+process.on('message', (request: Request) => {
+  handle(request)
+    .then(send)
+    .catch((e: unknown) => send({ rid: request.rid, op: 'error', message: e instanceof Error ? e.message : String(e) }));
+});
+// the bench ends this process by closing the IPC channel
+process.on('disconnect', () => {
+  for (const group of groups.values()) for (const socket of group.sockets) socket.disconnect();
+  process.exit(0);
+});

@@ -1,0 +1,66 @@
+/** Small statistics for interleaved baseline/subject rounds (perf.md §4 protocol). */
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // nearest rank
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export const median = (values: number[]): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One value per round, for the baseline and the subject, paired by round. */
+export interface Paired {
+  baseline: number[];
+  vigie: number[];
+}
+
+/** Median of the per-round ratios vigie / baseline, with their spread. */
+export function ratios(p: Paired): { median: number; min: number; max: number; each: number[] } {
+  const each = p.vigie.map((v, i) => v / p.baseline[i]);
+  return { median: median(each), min: Math.min(...each), max: Math.max(...each), each };
+}
+
+/**
+ * Runs baseline and subject interleaved B, V, B, V … so that drift and noise on the machine
+ * hit both. Each call returns that round's measurements (any number of named values).
+ */
+export async function interleave<K extends string>(
+  rounds: number,
+  baseline: (round: number) => Promise<Record<K, number>>,
+  vigie: (round: number) => Promise<Record<K, number>>,
+): Promise<Record<K, Paired>> {
+  const out = {} as Record<K, Paired>;
+  const add = (side: keyof Paired, values: Record<K, number>) => {
+    for (const key of Object.keys(values) as K[]) {
+      out[key] ??= { baseline: [], vigie: [] };
+      out[key][side].push(values[key]);
+    }
+  };
+  for (let round = 0; round < rounds; round++) {
+    add('baseline', await baseline(round));
+    add('vigie', await vigie(round));
+  }
+  return out;
+}
+
+/**
+ * perf.md §4: a goal fails only if the median ratio misses the target AND at least 3 of 5
+ * pairs (a majority) miss it.
+ */
+export function verdict(
+  p: Paired,
+  target: number,
+  direction: 'atLeast' | 'atMost',
+): { pass: boolean; ratio: number; missed: number; pairs: number } {
+  const r = ratios(p);
+  const misses = (x: number) => (direction === 'atLeast' ? x < target : x > target);
+  const missed = r.each.filter(misses).length;
+  return { pass: !(misses(r.median) && missed > r.each.length / 2), ratio: r.median, missed, pairs: r.each.length };
+}
