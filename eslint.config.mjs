@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'server/src/database/migrations/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['dist/**', 'var/**', 'node_modules/**', 'server/src/database/migrations/**', '.tmp-build/**', '**/*.mjs', '**/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

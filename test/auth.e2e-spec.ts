@@ -120,9 +120,7 @@ describe('authentication, users and audit', () => {
       .send({ ...base, serviceId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.status).toBe(400);
     const ds = t.app.get(DataSource);
-    const [service] = (await ds.query(
-      "INSERT INTO service (code, name, kind) VALUES ('SDIS63', 'SDIS 63', 'secours') RETURNING id",
-    )) as { id: string }[];
+    const [service] = (await ds.query("SELECT id FROM service WHERE code = 'SDIS63'")) as { id: string }[];
     const ok = await t.http.post('/api/users').set(auth).send({ ...base, serviceId: service.id });
     expect(ok.status).toBe(201);
     expect(ok.body.serviceId).toBe(service.id);

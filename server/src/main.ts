@@ -7,7 +7,7 @@ import { runMigrations } from './database/migrate';
 import { DemoSeeder } from './demo/demo.seeder';
 import { resolveInfrastructure } from './infra/infrastructure';
 import { RedisUnavailableError } from './infra/local-redis';
-import { ReferenceService } from './reference/reference.service';
+import { seedReferenceData } from './database/seed-reference';
 import { onShutdownSignal } from './infra/shutdown';
 
 const logger = pino({ name: 'vigie' });
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   const nest = await createApp(config);
   app = nest;
-  await nest.get(DataSource).transaction((manager) => nest.get(ReferenceService).seedCommunes(manager));
+  await nest.get(DataSource).transaction(seedReferenceData);
   if (config.VIGIE_DEMO) await nest.get(DemoSeeder).seed();
   await nest.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;

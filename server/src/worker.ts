@@ -13,6 +13,8 @@ import { resolveInfrastructure } from './infra/infrastructure';
 import { RedisUnavailableError } from './infra/local-redis';
 import { onShutdownSignal } from './infra/shutdown';
 import { QueueModule } from './queue/queue.module';
+import { CrisesModule } from './crises/crises.module';
+import { TasksModule } from './tasks/tasks.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -27,6 +29,8 @@ class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot({ runWorkers: true }),
+        CrisesModule,
+        TasksModule,
       ],
     };
   }

@@ -3,8 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseUrl, templateDb, TEST_PG_URL } from './env';
 import { dataSourceOptions } from '../../server/src/database/data-source';
-import { Commune } from '../../server/src/reference/commune.entity';
-import { ReferenceService } from '../../server/src/reference/reference.service';
+import { seedReferenceData } from '../../server/src/database/seed-reference';
 
 /**
  * Migrates one template database per run (with the reference communes); each test file then
@@ -24,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(databaseUrl(TEMPLATE_DB), 2)).initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
-    await ds.transaction((manager) => new ReferenceService(ds.getRepository(Commune)).seedCommunes(manager));
+    await ds.transaction(seedReferenceData);
   } finally {
     await ds.destroy();
   }

@@ -94,6 +94,7 @@ export class AuthService {
     return {
       id: user.id,
       email: user.email,
+      displayName: user.displayName,
       roles: user.roles,
       serviceId: user.serviceId,
       sessionId: claims.sid,

@@ -4,6 +4,7 @@ import type { Role } from '../contracts/roles';
 export interface AuthUser {
   id: string;
   email: string;
+  displayName: string;
   roles: Role[];
   serviceId: string | null;
 }

@@ -285,7 +285,22 @@ export interface LogbookEntry {
   promotedBy: string | null;
 }
 
-export type LogbookVerifyResult = { valid: true; entries: number; lastHash: string } | { valid: false; entries: number; firstBrokenEntryId: string };
+export type LogbookVerifyResult =
+  | { valid: true; entries: number; lastHash: string }
+  | {
+      valid: false;
+      entries: number;
+      firstBrokenEntryId: string;
+      /** Index of the broken entry in the chain. */
+      index?: number;
+      /**
+       * `hash`: the entry's content no longer matches its hash; `prev_hash`: its link is not the
+       * previous entry's hash; `index`: entries missing or duplicated before it; `head`: the chain
+       * disagrees with its recorded head; `truncated`: the last entries are missing (the named
+       * entry is the one the chain should end with).
+       */
+      reason?: 'index' | 'prev_hash' | 'hash' | 'head' | 'truncated';
+    };
 
 // ---------------------------------------------------------------------------- tasks
 export const TASK_STATUSES = ['requested', 'acknowledged', 'in_progress', 'done', 'cancelled'] as const;
@@ -336,7 +351,8 @@ export interface Task {
   startedAt: string | null;
   doneAt: string | null;
   cancelledAt: string | null;
-  history: { to: TaskStatus; at: string; by: string; note: string | null }[];
+  /** Creation (`to: 'requested'`) then every transition; `by` is the user id. */
+  history: { to: TaskStatus; at: string; by: string; byName: string; note: string | null }[];
 }
 
 // ---------------------------------------------------------------------------- map features

@@ -4,9 +4,9 @@ import { TransactionRunner } from '../database/transaction';
 import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { DEMO_ACCOUNTS, DEMO_SERVICES } from './demo-data';
+import { DEMO_ACCOUNTS } from './demo-data';
 
-/** Seeds the demo directory and one account per role (VIGIE_DEMO), idempotently. */
+/** Seeds one demo account per role (VIGIE_DEMO), idempotently. */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('Demo');
@@ -22,7 +22,7 @@ export class DemoSeeder {
     return this.tx.run(async (tx) => {
       // replicas starting together on a fresh database seed one after the other
       await tx.manager.query('SELECT pg_advisory_xact_lock(6300003)');
-      const services = await this.directory.ensure(tx.manager, [...DEMO_SERVICES]);
+      const services = await this.directory.byCode(tx.manager);
       let created = 0;
       for (const account of DEMO_ACCOUNTS) {
         if (await tx.manager.existsBy(User, { email: account.email })) continue;

@@ -11,16 +11,16 @@ export class DirectoryService {
     return this.services.find({ order: { name: 'ASC' } });
   }
 
-  /** Inserts services missing by code; returns them all by code. */
-  async ensure(manager: EntityManager, services: Pick<Service, 'code' | 'name' | 'kind'>[]): Promise<Map<string, Service>> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Service)
-      .values(services)
-      .orIgnore()
-      .execute();
-    const all = await manager.find(Service);
-    return new Map(all.map((s) => [s.code, s]));
+  /** Every service by code. */
+  async byCode(manager: EntityManager): Promise<Map<string, Service>> {
+    return new Map((await manager.find(Service)).map((s) => [s.code, s]));
   }
+}
+
+/** Inserts the services missing by code (reference data, idempotent). */
+export async function ensureServices(
+  manager: EntityManager,
+  services: readonly Pick<Service, 'code' | 'name' | 'kind'>[],
+): Promise<void> {
+  await manager.createQueryBuilder().insert().into(Service).values([...services]).orIgnore().execute();
 }

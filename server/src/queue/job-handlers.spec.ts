@@ -6,6 +6,8 @@ describe('JobHandlers', () => {
     const handlers = new JobHandlers();
     expect(handlers.missing()).toEqual(Object.keys(JOBS));
     handlers.register('system.heartbeat', () => Promise.resolve());
+    expect(handlers.missing()).toEqual(['tasks.overdue-scan']);
+    handlers.register('tasks.overdue-scan', () => Promise.resolve());
     expect(handlers.missing()).toEqual([]);
   });
 

@@ -13,6 +13,11 @@ export const JOBS = {
     queue: 'system',
     schema: z.object({}).strict(),
   },
+  /** Repeatable: reports tasks past their due time once (`task.overdue`). */
+  'tasks.overdue-scan': {
+    queue: 'system',
+    schema: z.object({}).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

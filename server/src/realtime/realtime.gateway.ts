@@ -62,7 +62,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         .then((user) => {
           if (!user) return next(new Error('unauthorized'));
           const data = socket.data as SocketData;
-          data.user = { id: user.id, email: user.email, roles: user.roles, serviceId: user.serviceId };
+          data.user = { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, serviceId: user.serviceId };
           data.exp = user.exp;
           data.ip = socket.handshake.address;
           next();
