@@ -12,6 +12,7 @@ import { CrisesModule } from './crises/crises.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
+import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AppError } from './common/app-error';
 import { GlobalErrorFilter } from './common/error.filter';
@@ -79,6 +80,7 @@ export class AppModule implements NestModule {
         IncidentsModule,
         TasksModule,
         MapFeaturesModule,
+        SummaryModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT
