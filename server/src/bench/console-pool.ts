@@ -24,14 +24,22 @@ export class ConsolePool {
   }
 
   static start(): ConsolePool {
-    return new ConsolePool(fork(join(__dirname, 'consoles.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    return new ConsolePool(
+      fork(join(__dirname, 'consoles.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
   }
 
   get pid(): number | undefined {
     return this.child.pid;
   }
 
-  async connect(group: string, url: string, n: number, mode: GroupMode, token?: string): Promise<void> {
+  async connect(
+    group: string,
+    url: string,
+    n: number,
+    mode: GroupMode,
+    token?: string,
+  ): Promise<void> {
     await this.request({ op: 'connect', group, url, n, mode, token });
   }
 

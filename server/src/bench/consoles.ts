@@ -10,7 +10,10 @@ import { BENCH_EVENT, type ChildMessage, type GroupMode, type Request } from './
 
 interface Watch {
   tag: string;
-  expected: number;
+  events: number;
+  /** Distinct ids seen by each socket (a duplicate must not stand in for a missing event). */
+  seen: Set<string>[];
+  complete: number;
   delivered: number;
 }
 
@@ -34,7 +37,10 @@ function connectOne(url: string, token: string | undefined): Promise<Socket> {
     forceNew: true,
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no connection to ${url} within 10 s`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no connection to ${url} within 10 s`)),
+      10_000,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve(socket);
@@ -46,7 +52,13 @@ function connectOne(url: string, token: string | undefined): Promise<Socket> {
   });
 }
 
-async function connect(name: string, url: string, token: string | undefined, n: number, mode: GroupMode) {
+async function connect(
+  name: string,
+  url: string,
+  token: string | undefined,
+  n: number,
+  mode: GroupMode,
+) {
   const group: Group = { sockets: [], mode };
   groups.set(name, group);
   // a few handshakes at a time: each one is authenticated against the database
@@ -56,7 +68,7 @@ async function connect(name: string, url: string, token: string | undefined, n: 
     );
     group.sockets.push(...batch);
   }
-  for (const socket of group.sockets) {
+  group.sockets.forEach((socket, i) => {
     socket.on(BENCH_EVENT, (payload: { id: string }) => {
       if (group.mode === 'echo') {
         send({ op: 'recv', id: payload.id, t: String(process.hrtime.bigint()) });
@@ -65,12 +77,20 @@ async function connect(name: string, url: string, token: string | undefined, n: 
       const watch = group.watch;
       if (!watch || !payload.id.startsWith(watch.tag)) return;
       watch.delivered += 1;
-      if (watch.delivered === watch.expected) {
-        send({ op: 'drained', tag: watch.tag, t: String(process.hrtime.bigint()), delivered: watch.delivered });
+      const seen = watch.seen[i];
+      if (seen.has(payload.id)) return;
+      seen.add(payload.id);
+      if (seen.size === watch.events && ++watch.complete === group.sockets.length) {
+        send({
+          op: 'drained',
+          tag: watch.tag,
+          t: String(process.hrtime.bigint()),
+          delivered: watch.delivered,
+        });
         group.watch = undefined;
       }
     });
-  }
+  });
 }
 
 /** Pages through `sync` from `since` until `more: false`, as a reconnecting console does. */
@@ -82,8 +102,7 @@ async function replay(group: Group, since: number) {
   const start = performance.now();
   for (let guard = 0; guard < 1000; guard++) {
     const response = (await socket.timeout(10_000).emitWithAck('sync', { since: cursor })) as
-      | SyncResponse
-      | { error: { message: string } };
+      SyncResponse | { error: { message: string } };
     if ('error' in response) throw new Error(`sync: ${response.error.message}`);
     if ('reset' in response) throw new Error(`sync: reset at ${cursor}`);
     pages += 1;
@@ -112,18 +131,25 @@ async function handle(request: Request): Promise<ChildMessage> {
     }
     case 'watch': {
       const group = getGroup(request.group);
-      group.watch = { tag: request.tag, expected: request.events * group.sockets.length, delivered: 0 };
+      const seen = group.sockets.map(() => new Set<string>());
+      group.watch = { tag: request.tag, events: request.events, seen, complete: 0, delivered: 0 };
       return { rid: request.rid, op: 'ok' };
     }
     case 'sync':
-      return { rid: request.rid, op: 'synced', ...(await replay(getGroup(request.group), request.since)) };
+      return {
+        rid: request.rid,
+        op: 'synced',
+        ...(await replay(getGroup(request.group), request.since)),
+      };
   }
 }
 
 process.on('message', (request: Request) => {
   handle(request)
     .then(send)
-    .catch((e: unknown) => send({ rid: request.rid, op: 'error', message: e instanceof Error ? e.message : String(e) }));
+    .catch((e: unknown) =>
+      send({ rid: request.rid, op: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
 });
 // the bench ends this process by closing the IPC channel
 process.on('disconnect', () => {

@@ -18,6 +18,7 @@ import { type AppConfig, parseConfig } from '../config/config';
 import { runMigrations } from '../database/migrate';
 import { TransactionRunner } from '../database/transaction';
 import { createRedis } from '../infra/redis.module';
+import { OutboxRelay } from '../realtime/outbox-relay';
 import { UsersService } from '../users/users.service';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,10 +45,29 @@ export async function withBenchEnv<T>(work: (env: BenchEnv) => Promise<T>): Prom
   try {
     return await work(await setUp((name, step) => undo.push({ name, step })));
   } finally {
+    // A stray rejection while things close (see drainRelay) must not stop the cleanup.
+    const stray = (e: unknown) =>
+      process.stderr.write(`warning: unhandled rejection during teardown: ${String(e)}\n`);
+    process.on('unhandledRejection', stray);
     for (const { name, step } of undo.reverse()) {
-      await step().catch((e: unknown) => process.stderr.write(`cleanup (${name}) failed: ${String(e)}\n`));
+      await step().catch((e: unknown) =>
+        process.stderr.write(`cleanup (${name}) failed: ${String(e)}\n`),
+      );
     }
+    process.off('unhandledRejection', stray);
   }
+}
+
+/**
+ * Lets the relay publish what is pending before the app closes: Nest disposes the Socket.IO
+ * adapter (and its Redis publisher) before the relay's onApplicationShutdown, so a flush still
+ * running then publishes on a closed connection. Two calls: the first may only join a flush
+ * in progress, which then starts another one.
+ */
+async function drainRelay(app: INestApplication): Promise<void> {
+  const relay = app.get(OutboxRelay);
+  await relay.wake();
+  await relay.wake();
 }
 
 async function setUp(onTearDown: (name: string, step: Step) => void): Promise<BenchEnv> {
@@ -60,9 +80,12 @@ async function setUp(onTearDown: (name: string, step: Step) => void): Promise<Be
   const dbName = `vigie_bench_${suffix}`;
   const postgres = await admin(adminUrl, async (c) => {
     await c.query(`CREATE DATABASE ${dbName}`);
-    return ((await c.query('SHOW server_version')).rows as [{ server_version: string }])[0].server_version;
+    return ((await c.query('SHOW server_version')).rows as [{ server_version: string }])[0]
+      .server_version;
   });
-  onTearDown('database', () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)));
+  onTearDown('database', () =>
+    admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)),
+  );
   onTearDown('redis keys', () => dropRedisPrefix(redisUrl, prefix));
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
@@ -86,17 +109,23 @@ async function setUp(onTearDown: (name: string, step: Step) => void): Promise<Be
     LOGIN_RATE_LIMIT: 1000,
   };
   const app = await createApp(config);
-  onTearDown('app', () => app.close());
+  onTearDown('app', () => drainRelay(app).finally(() => app.close()));
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;
 
   const dataSource = app.get(DataSource);
-  await dataSource.query('CREATE TABLE bench_row (id int PRIMARY KEY, n bigint NOT NULL DEFAULT 0)');
-  await dataSource.query('INSERT INTO bench_row (id) SELECT generate_series(1, $1::int)', [BENCH_ROWS]);
+  await dataSource.query(
+    'CREATE TABLE bench_row (id int PRIMARY KEY, n bigint NOT NULL DEFAULT 0)',
+  );
+  await dataSource.query('INSERT INTO bench_row (id) SELECT generate_series(1, $1::int)', [
+    BENCH_ROWS,
+  ]);
 
   const password = randomBytes(16).toString('hex');
   const email = 'bench@vigie.test';
-  await app.get(UsersService).create({ email, displayName: 'Bench', password, roles: ['viewer'], serviceId: null });
+  await app
+    .get(UsersService)
+    .create({ email, displayName: 'Bench', password, roles: ['viewer'], serviceId: null });
   const token = await login(url, email, password);
 
   const bare = await bareServer(redisUrl, `${prefix}:bare:socket.io`, onTearDown);
@@ -104,7 +133,16 @@ async function setUp(onTearDown: (name: string, step: Step) => void): Promise<Be
   const info = await redis.info('server').finally(() => redis.disconnect());
   const versions = { postgres, redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?' };
 
-  return { app, config, url, token, dataSource, runner: app.get(TransactionRunner), bare, versions };
+  return {
+    app,
+    config,
+    url,
+    token,
+    dataSource,
+    runner: app.get(TransactionRunner),
+    bare,
+    versions,
+  };
 }
 
 /**

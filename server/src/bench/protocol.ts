@@ -14,7 +14,15 @@ export const BENCH_EVENT = 'user.updated';
 export type GroupMode = 'echo' | 'count';
 
 export type Request =
-  | { rid: number; op: 'connect'; group: string; url: string; token?: string; n: number; mode: GroupMode }
+  | {
+      rid: number;
+      op: 'connect';
+      group: string;
+      url: string;
+      token?: string;
+      n: number;
+      mode: GroupMode;
+    }
   | { rid: number; op: 'close'; group: string }
   | { rid: number; op: 'watch'; group: string; tag: string; events: number }
   | { rid: number; op: 'sync'; group: string; since: number };

@@ -12,7 +12,7 @@ import { printReport, type Results } from './report';
 import { ensureOutbox, fanOut, latency, replay, type Side, writeRate } from './scenarios';
 import { interleave } from './stats';
 
-export const PLAN = {
+const PLAN = {
   rounds: 5,
   writes: 500,
   writers: 8,
@@ -22,9 +22,12 @@ export const PLAN = {
   syncBehind: 5000,
 };
 
+/** Read before pinning: afterwards this process sees only its own CPU. */
+const CPUS = availableParallelism();
+
 /** perf.md §4: server on CPU 0, consoles on CPU 1, the same for both sides. Best effort. */
 function pin(pid: number | undefined, cpu: number): boolean {
-  if (pid === undefined || availableParallelism() < 2) return false;
+  if (pid === undefined || CPUS < 2) return false;
   try {
     execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
     return true;
@@ -33,17 +36,24 @@ function pin(pid: number | undefined, cpu: number): boolean {
   }
 }
 
-const both = (f: (side: Side, round: number) => Promise<Record<string, number>>) =>
-  [(r: number) => f('baseline', r), (r: number) => f('vigie', r)] as const;
+function both<T extends Record<string, number>>(f: (side: Side, round: number) => Promise<T>) {
+  return [(r: number) => f('baseline', r), (r: number) => f('vigie', r)] as const;
+}
 
-async function measure(env: BenchEnv, pool: ConsolePool): Promise<Omit<Results, 'machine' | 'seconds'>> {
+async function measure(
+  env: BenchEnv,
+  pool: ConsolePool,
+): Promise<Omit<Results, 'plan' | 'machine' | 'seconds'>> {
   const { rounds } = PLAN;
   const step = (label: string) => process.stdout.write(`  ${label}…\n`);
 
   step('1. write cost');
   await writeRate(env, 'baseline', 'warm', 100, 1);
   await writeRate(env, 'vigie', 'warm', 100, 1);
-  const serial = await interleave(rounds, ...both((s, r) => writeRate(env, s, `W${s[0]}${r}`, PLAN.writes, 1)));
+  const serial = await interleave(
+    rounds,
+    ...both((s, r) => writeRate(env, s, `W${s[0]}${r}`, PLAN.writes, 1)),
+  );
   const parallel = await interleave(
     rounds,
     ...both((s, r) => writeRate(env, s, `C${s[0]}${r}`, PLAN.writes, PLAN.writers)),
@@ -54,7 +64,10 @@ async function measure(env: BenchEnv, pool: ConsolePool): Promise<Omit<Results, 
   await pool.connect('lat-bare', env.bare.url, 1, 'echo');
   await latency(env, pool, 'baseline', 'warm-b', 20);
   await latency(env, pool, 'vigie', 'warm-v', 20);
-  const lat = await interleave(rounds, ...both((s, r) => latency(env, pool, s, `L${s[0]}${r}`, PLAN.latencyEvents)));
+  const lat = await interleave(
+    rounds,
+    ...both((s, r) => latency(env, pool, s, `L${s[0]}${r}`, PLAN.latencyEvents)),
+  );
   await pool.close('lat-vigie');
   await pool.close('lat-bare');
 
@@ -76,7 +89,10 @@ async function measure(env: BenchEnv, pool: ConsolePool): Promise<Omit<Results, 
   await pool.connect('sync', env.url, 1, 'count', env.token);
   await replay(env, pool, 'baseline', since, PLAN.syncBehind);
   await replay(env, pool, 'vigie', since, PLAN.syncBehind);
-  const sync = await interleave(rounds, ...both((s) => replay(env, pool, s, since, PLAN.syncBehind)));
+  const sync = await interleave(
+    rounds,
+    ...both((s) => replay(env, pool, s, since, PLAN.syncBehind)),
+  );
   await pool.close('sync');
 
   return { serial, parallel, lat, fan, sync };
@@ -85,7 +101,9 @@ async function measure(env: BenchEnv, pool: ConsolePool): Promise<Omit<Results, 
 async function main(): Promise<void> {
   const started = performance.now();
   const pinned = pin(process.pid, 0);
-  process.stdout.write('Vigie outbox bench (setting up a scratch database, the app and 1 console process)\n');
+  process.stdout.write(
+    'Vigie outbox bench (setting up a scratch database, the app and 1 console process)\n',
+  );
   await withBenchEnv(async (env) => {
     const pool = ConsolePool.start();
     try {
@@ -93,9 +111,10 @@ async function main(): Promise<void> {
       const results = await measure(env, pool);
       printReport({
         ...results,
+        plan: PLAN,
         seconds: (performance.now() - started) / 1000,
         machine: {
-          cpus: availableParallelism(),
+          cpus: CPUS,
           model: cpus()[0]?.model.trim() ?? '?',
           node: process.version,
           postgres: env.versions.postgres,
@@ -112,7 +131,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

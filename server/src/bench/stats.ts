@@ -31,23 +31,22 @@ export function ratios(p: Paired): { median: number; min: number; max: number; e
  * Runs baseline and subject interleaved B, V, B, V … so that drift and noise on the machine
  * hit both. Each call returns that round's measurements (any number of named values).
  */
-export async function interleave<K extends string>(
+export async function interleave<T extends Record<string, number>>(
   rounds: number,
-  baseline: (round: number) => Promise<Record<K, number>>,
-  vigie: (round: number) => Promise<Record<K, number>>,
-): Promise<Record<K, Paired>> {
-  const out = {} as Record<K, Paired>;
-  const add = (side: keyof Paired, values: Record<K, number>) => {
-    for (const key of Object.keys(values) as K[]) {
-      out[key] ??= { baseline: [], vigie: [] };
-      out[key][side].push(values[key]);
+  baseline: (round: number) => Promise<T>,
+  vigie: (round: number) => Promise<T>,
+): Promise<{ [K in keyof T]: Paired }> {
+  const out: Partial<Record<keyof T, Paired>> = {};
+  const add = (side: keyof Paired, values: T) => {
+    for (const key of Object.keys(values) as (keyof T)[]) {
+      (out[key] ??= { baseline: [], vigie: [] })[side].push(values[key]);
     }
   };
   for (let round = 0; round < rounds; round++) {
     add('baseline', await baseline(round));
     add('vigie', await vigie(round));
   }
-  return out;
+  return out as { [K in keyof T]: Paired };
 }
 
 /**
@@ -62,5 +61,10 @@ export function verdict(
   const r = ratios(p);
   const misses = (x: number) => (direction === 'atLeast' ? x < target : x > target);
   const missed = r.each.filter(misses).length;
-  return { pass: !(misses(r.median) && missed > r.each.length / 2), ratio: r.median, missed, pairs: r.each.length };
+  return {
+    pass: !(misses(r.median) && missed > r.each.length / 2),
+    ratio: r.median,
+    missed,
+    pairs: r.each.length,
+  };
 }

@@ -56,7 +56,12 @@ export class TransactionRunner {
       wrote = await writeOutbox(manager, events);
       return value;
     });
-    if (wrote) this.notifier.committed();
+    if (wrote) {
+      this.notifier.committed();
+      // wake a relay leading in another process; after commit, so the NOTIFY queue lock is not
+      // taken inside the writers' critical section. If this is lost, the relay's poll catches up.
+      this.dataSource.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']).catch(() => undefined);
+    }
     return result;
   }
 
@@ -94,7 +99,6 @@ export async function writeOutbox(manager: EntityManager, events: PendingEvent[]
       events.map((e) => JSON.stringify(e.data)),
     ],
   );
-  await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, value]);
   return true;
 }
 

@@ -32,8 +32,17 @@ export class OutboxCounter {
   /** Last seq handed out (committed once the transaction that took it commits). */
   @Column({ type: 'bigint' })
   value!: string;
+}
 
-  /** Last seq the relay published to Socket.IO. */
+/**
+ * How far the relay has published. A row of its own, so the relay's bookkeeping never
+ * waits on (or holds) the counter row that writers lock.
+ */
+@Entity()
+export class OutboxCursor {
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
   @Column({ type: 'bigint' })
-  published!: string;
+  seq!: string;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Server } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -22,7 +22,7 @@ export type PublishedListener = (type: string, data: Record<string, unknown>) =>
  * any seq they already applied.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private client?: Client;
   private leader = false;
@@ -58,7 +58,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs before Nest disposes the Socket.IO adapter: no publish on a closed Redis connection. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     clearTimeout(this.timer);
@@ -114,9 +115,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       .rows as [{ locked: boolean }];
     if (!locked) return;
     await this.client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    const [{ published }] = (await this.client.query('SELECT published FROM outbox_counter WHERE id = 1'))
-      .rows as [{ published: string }];
-    this.published = Number(published);
+    const [{ seq }] = (await this.client.query("SELECT seq FROM outbox_cursor WHERE name = 'relay'"))
+      .rows as [{ seq: string }];
+    this.published = Number(seq);
     this.leader = true;
     this.logger.log(`leading the outbox relay from seq ${this.published}`);
   }
@@ -142,9 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         for (const l of this.listeners) l(row.type, row.data);
       }
       this.published = Number(rows[rows.length - 1].seq);
-      await client.query('UPDATE outbox_counter SET published = $1 WHERE id = 1 AND published < $1', [
-        this.published,
-      ]);
+      await client.query("UPDATE outbox_cursor SET seq = $1 WHERE name = 'relay' AND seq < $1", [this.published]);
       if (rows.length < BATCH) return;
     }
   }

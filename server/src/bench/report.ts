@@ -1,0 +1,121 @@
+/** The bench's printout: machine, table of medians and ratios, perf.md goals. */
+import { median, type Paired, ratios, verdict } from './stats';
+
+export interface Results {
+  plan: {
+    rounds: number;
+    writes: number;
+    writers: number;
+    latencyEvents: number;
+    fanSockets: number;
+    fanEvents: number;
+    syncBehind: number;
+  };
+  serial: { rate: Paired; cpuPerTx: Paired };
+  parallel: { rate: Paired; cpuPerTx: Paired };
+  lat: { p50: Paired; p95: Paired; write50: Paired; delivery50: Paired };
+  fan: { ms: Paired; cpuPer1k: Paired };
+  sync: { ms: Paired };
+  machine: {
+    cpus: number;
+    model: string;
+    node: string;
+    postgres: string;
+    redis: string;
+    pinned: string;
+  };
+  seconds: number;
+}
+
+const num = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const times = (x: number) => `${x.toFixed(2)}×`;
+
+function row(label: string, p: Paired, unit: string): string[] {
+  const r = ratios(p);
+  return [
+    label,
+    `${num(median(p.baseline))} ${unit}`,
+    `${num(median(p.vigie))} ${unit}`,
+    `${times(r.median)} [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`,
+  ];
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
+  return [
+    line(rows[0]),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+function goal(label: string, p: Paired, target: number, direction: 'atLeast' | 'atMost'): string {
+  const v = verdict(p, target, direction);
+  const sign = direction === 'atLeast' ? '≥' : '≤';
+  return `  ${v.pass ? 'PASS' : 'FAIL'}  ${label} ${sign} ${times(target)}: ${times(v.ratio)} (${v.missed}/${v.pairs} pairs miss)`;
+}
+
+export function printReport(r: Results): void {
+  const { plan, machine: m } = r;
+  const out = [
+    '',
+    `Machine: ${m.cpus} CPUs (${m.model}), Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}; ${m.pinned}`,
+    `Protocol: baseline and Vigie interleaved B,V × ${plan.rounds} after a short warm-up; values are the medians ` +
+      `of the ${plan.rounds} rounds; ratio = median of the per-round ratios Vigie ÷ baseline [min–max].`,
+    'Event: `user.updated`, ~1 KB JSON, room `all`. Consoles: socket.io-client (WebSocket) in a separate process.',
+    '',
+    table([
+      ['metric', 'baseline', 'vigie', 'ratio'],
+      row(`1a write, 1 writer (${plan.writes} tx)`, r.serial.rate, 'tx/s'),
+      row('     server CPU per tx', r.serial.cpuPerTx, 'ms'),
+      row(`1b write, ${plan.writers} writers (${plan.writes} tx)`, r.parallel.rate, 'tx/s'),
+      row('     server CPU per tx', r.parallel.cpuPerTx, 'ms'),
+      row(`2  write start → console, p50 (${plan.latencyEvents} events)`, r.lat.p50, 'ms'),
+      row('2  write start → console, p95', r.lat.p95, 'ms'),
+      row('     of which write (start → commit), p50', r.lat.write50, 'ms'),
+      row('     of which delivery (commit → console), p50', r.lat.delivery50, 'ms'),
+      row(
+        `3  fan-out ${plan.fanEvents} events → ${plan.fanSockets} consoles, all in`,
+        r.fan.ms,
+        'ms',
+      ),
+      row('     server CPU per 1,000 deliveries', r.fan.cpuPer1k, 'ms'),
+      row(`4  sync replay, ${plan.syncBehind} events behind`, r.sync.ms, 'ms'),
+    ]),
+    '',
+    'Baselines (same process, same pool, same rows):',
+    '  1   the same one-row UPDATE in a TypeORM transaction, no event. Vigie: TransactionRunner.run with one',
+    '      tx.emit (counter row lock + outbox INSERT + pg_notify before commit; the relay publishes meanwhile).',
+    `      1b: ${plan.writers} writers on ${plan.writers} distinct rows, so only the outbox counter row is contended.`,
+    '  2,3 the same write, then io.to("all").emit of the same payload on a bare socket.io server (same version,',
+    '      WebSocket only, same Redis adapter), i.e. "commit, then emit directly" with no outbox and no relay.',
+    '      The "delivery" line isolates the raw emit → console hop (baseline) from the relay path (Vigie).',
+    `      3: the ${plan.fanEvents} writes come from ${plan.writers} concurrent writers; CPU is this Node process only.`,
+    `  4   Vigie: socket "sync" pages (500) until more:false, timed by the console; baseline: the same`,
+    '      SELECT seq, type, at, data … ORDER BY seq LIMIT 501 pages through the app pool (no socket, no audit).',
+    '',
+    'Goals from perf.md §4 (FAIL only if the median ratio misses AND a majority of pairs miss; exit code 0 either way):',
+    goal(
+      'G7(b) write rate with NOTIFY in the transaction, 8 writers,',
+      r.parallel.rate,
+      0.9,
+      'atLeast',
+    ),
+    goal('G8 end to end, write + emit (proxy: p95, 1 console, no HTTP)', r.lat.p95, 2, 'atMost'),
+    `  ${median(r.lat.p50.vigie) <= 200 ? 'PASS' : 'FAIL'}  G8 absolute guard p50 ≤ 200 ms: ` +
+      `${num(median(r.lat.p50.vigie))} ms (1 console, not 500)`,
+    goal(
+      'G1 fan-out vs bare socket.io, p99 (proxy: time for the burst to reach all)',
+      r.fan.ms,
+      1.5,
+      'atMost',
+    ),
+    goal('G1 server CPU per 1,000 deliveries', r.fan.cpuPer1k, 1.3, 'atMost'),
+    '  n/a   sync replay: no perf.md goal (G3 is resync after a server restart, not measured here)',
+    '',
+    `Total ${r.seconds.toFixed(1)} s.`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
