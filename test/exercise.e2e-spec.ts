@@ -28,8 +28,9 @@ class Console {
   ) {}
 
   async open(): Promise<void> {
-    this.picture = await load(this.t, this.user, this.crisisId);
-    this.lastSeq = this.picture.seq;
+    const loaded = await load(this.t, this.user, this.crisisId);
+    this.picture = loaded;
+    this.lastSeq = loaded.seq;
     this.socket = this.t.socket(this.user.token);
     this.socket.onAny((type: string, payload: { seq?: number }) => {
       if (type.includes('.') && typeof payload?.seq === 'number') {

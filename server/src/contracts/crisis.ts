@@ -9,15 +9,17 @@ import { z } from 'zod';
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 export const positionSchema = z.tuple([lon, lat]).rest(z.number());
-const ring = z.array(positionSchema).min(4, 'a linear ring needs at least 4 positions');
+/** Vertex caps keep impact computation (point-in-polygon over 463 communes) well under a second. */
+const MAX_POSITIONS = 5000;
+const ring = z.array(positionSchema).min(4, 'a linear ring needs at least 4 positions').max(MAX_POSITIONS);
 
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: positionSchema }).strict();
 export const lineStringSchema = z
-  .object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2) })
+  .object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2).max(MAX_POSITIONS) })
   .strict();
-export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }).strict();
+export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(100) }).strict();
 export const multiPolygonSchema = z
-  .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+  .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1).max(100)).min(1).max(100) })
   .strict();
 
 export type PointGeometry = z.infer<typeof pointSchema>;

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference/reference.module';
+import { Incident } from './incident.entity';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
 
-/** Placeholder wired into AppModule; the module's owner fills it. */
-@Module({})
+/** Geolocated incidents with their bilan; exports the service for the crisis summary. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Incident]), ReferenceModule],
+  controllers: [IncidentsController],
+  providers: [IncidentsService],
+  exports: [IncidentsService],
+})
 export class IncidentsModule {}

@@ -3,9 +3,11 @@ import {
   bbox,
   bboxContains,
   bboxIntersects,
+  centroid,
   geometryIntersects,
   pointInPolygon,
   segmentsIntersect,
+  validatePolygon,
 } from './geometry';
 
 const square = (x0: number, y0: number, size: number): Position[] => [
@@ -206,5 +208,325 @@ describe('geometryIntersects', () => {
     expect(geometryIntersects(polygon(square(11.8, 11.8, 1)), islands)).toBe(true);
     expect(geometryIntersects(polygon(square(10.6, 10.6, 0.5)), islands)).toBe(false);
     expect(geometryIntersects(polygon(square(5, 5, 1)), islands)).toBe(false);
+  });
+});
+
+describe('validatePolygon', () => {
+  it('accepts simple polygons, holes, repeated positions and multipolygons', () => {
+    expect(validatePolygon(polygon(square(0, 0, 1)))).toEqual([]);
+    expect(validatePolygon(donut)).toEqual([]);
+    expect(validatePolygon(islands)).toEqual([]);
+    // a double click while drawing repeats a position
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([]);
+    // concave, with a vertex close to (not on) another edge
+    const notch = polygon([
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 0.001],
+      [0, 4],
+      [0, 0],
+    ]);
+    expect(validatePolygon(notch)).toEqual([]);
+    // real coordinates: a 5 km square around Clermont-Ferrand
+    const clermont = polygon([
+      [3.0548, 45.7547],
+      [3.1192, 45.7547],
+      [3.1192, 45.7997],
+      [3.0548, 45.7997],
+      [3.0548, 45.7547],
+    ]);
+    expect(validatePolygon(clermont)).toEqual([]);
+  });
+
+  it('rejects rings that are too short or not closed', () => {
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([{ path: 'coordinates.0', message: 'a linear ring needs at least 4 positions' }]);
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]),
+        'location.coordinates',
+      ),
+    ).toEqual([
+      {
+        path: 'location.coordinates.0',
+        message: 'ring is not closed: its last position must repeat the first',
+      },
+    ]);
+  });
+
+  it('rejects positions outside WGS84 range', () => {
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 120],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([
+      { path: 'coordinates.0', message: 'position 2 is outside WGS84 longitude/latitude range' },
+    ]);
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [181, 0],
+          [1, 1],
+          [0, 0],
+        ]),
+      )[0].message,
+    ).toMatch('position 1');
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [NaN, 0],
+          [1, 1],
+          [0, 0],
+        ]),
+      )[0].message,
+    ).toMatch('position 1');
+  });
+
+  it('rejects degenerate rings', () => {
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 1],
+          [1, 1],
+          [0, 0],
+        ]),
+      )[0].message,
+    ).toBe('ring is degenerate: it needs at least 3 distinct positions');
+    // collinear positions: the closing edge runs back over the others
+    expect(
+      validatePolygon(
+        polygon([
+          [0, 0],
+          [1, 1],
+          [2, 2],
+          [0, 0],
+        ]),
+      )[0].message,
+    ).toMatch(/^ring intersects itself/);
+    // a sliver within float noise of a line doubles back on itself
+    const sliver = polygon([
+      [0, 0],
+      [1, 0],
+      [0.5, 1e-13],
+      [0, 0],
+    ]);
+    expect(validatePolygon(sliver)[0].message).toMatch(/^ring intersects itself/);
+    // a triangle of 0.75e-12 square degrees (a few square centimetres)
+    const speck = polygon([
+      [0, 0],
+      [1, 0],
+      [0, 1.5e-12],
+      [0, 0],
+    ]);
+    expect(validatePolygon(speck)[0].message).toBe('ring is degenerate: it encloses no area');
+  });
+
+  it('rejects a bowtie and names the crossing edges', () => {
+    const bowtie = polygon([
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(validatePolygon(bowtie)).toEqual([
+      { path: 'coordinates.0', message: 'ring intersects itself: edge 0-1 meets edge 2-3' },
+    ]);
+    // original indices are kept when repeated positions were skipped
+    const repeated = polygon([
+      [0, 0],
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(validatePolygon(repeated)[0].message).toBe(
+      'ring intersects itself: edge 1-2 meets edge 3-4',
+    );
+  });
+
+  it('rejects rings touching themselves at a vertex or doubling back', () => {
+    // figure of eight through (1, 1), the vertex visited twice
+    const eight = polygon([
+      [0, 0],
+      [1, 1],
+      [2, 0],
+      [2, 2],
+      [1, 1],
+      [0, 2],
+      [0, 0],
+    ]);
+    expect(validatePolygon(eight)[0].message).toMatch(/^ring intersects itself/);
+    // a vertex lying on a non-adjacent edge
+    const touching = polygon([
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [2, 0],
+      [0, 4],
+      [0, 0],
+    ]);
+    expect(validatePolygon(touching)[0].message).toMatch(/^ring intersects itself/);
+    // a spike: (2, 0) then back to (1, 0) along the same line
+    const spike = polygon([
+      [0, 0],
+      [2, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]);
+    expect(validatePolygon(spike)[0].message).toMatch(/^ring intersects itself/);
+    // a spike across the closing vertex
+    const closingSpike = polygon([
+      [0, 0],
+      [-1, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+    ]);
+    expect(validatePolygon(closingSpike)[0].message).toMatch(/^ring intersects itself/);
+  });
+
+  it('finds a crossing among many edges (a star drawn with crossing strokes)', () => {
+    // pentagram: 5 points joined every second vertex cross each other
+    const star: Position[] = [0, 2, 4, 1, 3, 0].map((k) => [
+      Math.cos((2 * Math.PI * k) / 5),
+      Math.sin((2 * Math.PI * k) / 5),
+    ]);
+    star[5] = star[0];
+    expect(validatePolygon(polygon(star))[0].message).toMatch(/^ring intersects itself/);
+    // a 2,000-vertex circle is valid
+    const circle: Position[] = Array.from({ length: 2000 }, (_, k) => [
+      3 + 0.1 * Math.cos((2 * Math.PI * k) / 2000),
+      45 + 0.1 * Math.sin((2 * Math.PI * k) / 2000),
+    ]);
+    circle.push(circle[0]);
+    expect(validatePolygon(polygon(circle))).toEqual([]);
+  });
+
+  it('checks holes against their exterior ring, and each part of a multipolygon', () => {
+    const outside: Polygon = {
+      type: 'Polygon',
+      coordinates: [square(0, 0, 10), square(20, 20, 1)],
+    };
+    expect(validatePolygon(outside)).toEqual([
+      { path: 'coordinates.1', message: 'hole is not inside the exterior ring' },
+    ]);
+    const crossing: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 10), square(8, 8, 4)] };
+    expect(validatePolygon(crossing)[0].path).toBe('coordinates.1');
+    const multi: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [square(0, 0, 1)],
+        [
+          [
+            [5, 5],
+            [6, 6],
+            [6, 5],
+            [5, 6],
+            [5, 5],
+          ],
+        ],
+      ],
+    };
+    expect(validatePolygon(multi)).toEqual([
+      { path: 'coordinates.1.0', message: 'ring intersects itself: edge 0-1 meets edge 2-3' },
+    ]);
+  });
+});
+
+describe('centroid', () => {
+  it('is the centre of mass of the area, holes subtracted', () => {
+    expect(centroid(polygon(square(0, 0, 2)))).toEqual([1, 1]);
+    // orientation does not matter
+    expect(centroid(polygon(square(0, 0, 2).reverse()))).toEqual([1, 1]);
+    expect(centroid(donut)).toEqual([5, 5]);
+    // an L shape: 2x1 bar plus 1x1 square on top of its left half
+    const l = polygon([
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 2],
+      [0, 2],
+      [0, 0],
+    ]);
+    const [x, y] = centroid(l);
+    expect(x).toBeCloseTo(5 / 6, 12);
+    expect(y).toBeCloseTo(5 / 6, 12);
+  });
+
+  it('weights the parts of a multipolygon by their area', () => {
+    const [x, y] = centroid({
+      type: 'MultiPolygon',
+      coordinates: [[square(0, 0, 2)], [square(10, 0, 1)]],
+    });
+    expect(x).toBeCloseTo((4 * 1 + 1 * 10.5) / 5, 12);
+    expect(y).toBeCloseTo((4 * 1 + 1 * 0.5) / 5, 12);
+  });
+
+  it('keeps precision at real coordinates and may fall outside a concave shape', () => {
+    const [x, y] = centroid(polygon(square(3.05, 45.75, 0.02)));
+    expect(x).toBeCloseTo(3.06, 12);
+    expect(y).toBeCloseTo(45.76, 12);
+    const c = polygon([
+      [0, 0],
+      [3, 0],
+      [3, 1],
+      [1, 1],
+      [1, 2],
+      [3, 2],
+      [3, 3],
+      [0, 3],
+      [0, 0],
+    ]);
+    expect(pointInPolygon(centroid(c), c)).toBe(false);
+  });
+
+  it('falls back to the mean of the vertices for a shape without area', () => {
+    expect(
+      centroid(
+        polygon([
+          [0, 0],
+          [2, 0],
+          [4, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([1.5, 0]);
   });
 });

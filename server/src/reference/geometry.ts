@@ -214,3 +214,172 @@ function withinBox(p: Position, a: Position, b: Position): boolean {
 function onSegment(p: Position, a: Position, b: Position): boolean {
   return orientation(a, b, p) === 0 && withinBox(p, a, b);
 }
+
+/** A problem found in a geometry: where (dotted path under `path`) and what. */
+export interface GeometryProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks what a JSON schema cannot: every ring has at least 4 positions within WGS84 range, is
+ * closed, encloses an area, and neither crosses nor touches itself (a spike that doubles back
+ * counts); every hole lies inside its exterior ring. Consecutive repeated positions are
+ * tolerated. Returns one problem per faulty ring (empty when valid), with paths such as
+ * `coordinates.0` (Polygon) or `coordinates.1.0` (MultiPolygon).
+ */
+export function validatePolygon(area: Area, path = 'coordinates'): GeometryProblem[] {
+  if (area.type === 'Polygon') return validateRings(area.coordinates, path);
+  return area.coordinates.flatMap((rings, i) => validateRings(rings, `${path}.${i}`));
+}
+
+function validateRings(rings: Position[][], path: string): GeometryProblem[] {
+  const problems: GeometryProblem[] = [];
+  const valid: Position[][] = [];
+  rings.forEach((ring, r) => {
+    const message = ringProblem(ring);
+    if (message) problems.push({ path: `${path}.${r}`, message });
+    else valid.push(ring);
+  });
+  if (problems.length > 0 || rings.length < 2) return problems;
+  const [shell, ...holes] = valid;
+  holes.forEach((hole, h) => {
+    if (!ringInside(hole, shell)) {
+      problems.push({ path: `${path}.${h + 1}`, message: 'hole is not inside the exterior ring' });
+    }
+  });
+  return problems;
+}
+
+function ringProblem(ring: Position[]): string | null {
+  if (ring.length < 4) return 'a linear ring needs at least 4 positions';
+  const outOfRange = ring.findIndex(([x, y]) => !(Math.abs(x) <= 180) || !(Math.abs(y) <= 90));
+  if (outOfRange >= 0) return `position ${outOfRange} is outside WGS84 longitude/latitude range`;
+  const end = ring.length - 1;
+  if (ring[0][0] !== ring[end][0] || ring[0][1] !== ring[end][1]) {
+    return 'ring is not closed: its last position must repeat the first';
+  }
+  // Keep the last of consecutive repeats (double clicks when drawing), with its original index.
+  const kept = ring
+    .map((_, i) => i)
+    .filter((i) => i === end || ring[i][0] !== ring[i + 1][0] || ring[i][1] !== ring[i + 1][1]);
+  const vertices = kept.map((i) => ring[i]);
+  if (vertices.length < 4) return 'ring is degenerate: it needs at least 3 distinct positions';
+  // Before the area: a symmetric bowtie's two lobes cancel out to an area of zero.
+  const crossing = selfIntersection(vertices);
+  if (crossing) {
+    const edge = (k: number) => `${kept[k]}-${kept[k + 1]}`;
+    return `ring intersects itself: edge ${edge(crossing[0])} meets edge ${edge(crossing[1])}`;
+  }
+  if (Math.abs(signedArea(vertices)) <= EPSILON) return 'ring is degenerate: it encloses no area';
+  return null;
+}
+
+/**
+ * A pair of edges (by start index) sharing a point other than the vertex joining neighbours, or
+ * null. Sweep over the edges sorted by their west end: only edges whose boxes overlap are
+ * compared, O(n²) at worst.
+ */
+function selfIntersection(ring: Position[]): [number, number] | null {
+  const edges = segments(ring);
+  const n = edges.length;
+  const box = edges.map(([a, b]) => [
+    Math.min(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[0], b[0]),
+    Math.max(a[1], b[1]),
+  ]);
+  const order = edges.map((_, i) => i).sort((i, j) => box[i][0] - box[j][0]);
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    for (let l = k + 1; l < n && box[order[l]][0] <= box[i][2]; l++) {
+      const j = order[l];
+      if (box[j][1] > box[i][3] || box[i][1] > box[j][3]) continue;
+      const [lo, hi] = i < j ? [i, j] : [j, i];
+      if (edgesConflict(edges, lo, hi)) return [lo, hi];
+    }
+  }
+  return null;
+}
+
+function edgesConflict(edges: [Position, Position][], i: number, j: number): boolean {
+  const [a, b] = edges[i];
+  const [c, d] = edges[j];
+  const n = edges.length;
+  if (j === i + 1) return doublesBack(a, b, d); // share b === c
+  if (i === 0 && j === n - 1) return doublesBack(c, d, b); // share d === a
+  return segmentsIntersect(a, b, c, d);
+}
+
+/** Neighbour edges a→b, b→c overlap beyond b when c turns straight back along a→b. */
+function doublesBack(a: Position, b: Position, c: Position): boolean {
+  const dot = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]);
+  return orientation(a, b, c) === 0 && dot < 0;
+}
+
+/** Every vertex of the hole inside or on the shell, and no hole edge properly crossing it. */
+function ringInside(hole: Position[], shell: Position[]): boolean {
+  if (!hole.every((p) => pointInRings(p, [shell]))) return false;
+  const shellEdges = segments(shell);
+  return segments(hole).every(([a, b]) => shellEdges.every(([c, d]) => !properlyCross(a, b, c, d)));
+}
+
+function properlyCross(p1: Position, p2: Position, q1: Position, q2: Position): boolean {
+  return (
+    orientation(q1, q2, p1) * orientation(q1, q2, p2) < 0 &&
+    orientation(p1, p2, q1) * orientation(p1, p2, q2) < 0
+  );
+}
+
+/** Shoelace area of a closed ring (degrees², positive counter-clockwise), around its first vertex. */
+function signedArea(ring: Position[]): number {
+  const [x0, y0] = ring[0];
+  let sum = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const [x1, y1] = ring[i - 1];
+    const [x2, y2] = ring[i];
+    sum += (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  }
+  return sum / 2;
+}
+
+/**
+ * Area-weighted centroid of a polygon or multipolygon, holes subtracted (planar lon/lat, fine
+ * at département scale). It may fall outside a concave shape. A shape without area gets the
+ * mean of its vertices.
+ */
+export function centroid(area: Area): Position {
+  let weight = 0;
+  let cx = 0;
+  let cy = 0;
+  for (const rings of polygonsOf(area)) {
+    rings.forEach((ring, r) => {
+      const [x0, y0] = ring[0];
+      let a = 0;
+      let sx = 0;
+      let sy = 0;
+      for (let i = 1; i < ring.length; i++) {
+        const x1 = ring[i - 1][0] - x0;
+        const y1 = ring[i - 1][1] - y0;
+        const x2 = ring[i][0] - x0;
+        const y2 = ring[i][1] - y0;
+        const cross = x1 * y2 - x2 * y1;
+        a += cross;
+        sx += (x1 + x2) * cross;
+        sy += (y1 + y2) * cross;
+      }
+      if (a === 0) return;
+      // Ring centroid is (sx, sy) / (3a) around (x0, y0); its weight is |a| / 2, negative for holes.
+      const w = (Math.abs(a) / 2) * (r === 0 ? 1 : -1);
+      cx += w * (sx / (3 * a) + x0);
+      cy += w * (sy / (3 * a) + y0);
+      weight += w;
+    });
+  }
+  if (weight !== 0) return [cx / weight, cy / weight];
+  const all = [...positions(area)];
+  return [
+    all.reduce((s, p) => s + p[0], 0) / all.length,
+    all.reduce((s, p) => s + p[1], 0) / all.length,
+  ];
+}
