@@ -105,7 +105,7 @@ describe('COD activation state machine and positions', () => {
     expect(noCrisis.body.details).toEqual([{ path: 'crisisId', message: expect.any(String) }]);
     const bad = await transition(director, { to: 'rouge', reason: '' });
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['reason', 'to']);
+    expect((bad.body as { details: { path: string }[] }).details.map((d) => d.path).sort()).toEqual(['reason', 'to']);
     const viewer = await t.userWithToken(['cabinet_staff']);
     expect((await t.http.get('/api/cod').set(auth(viewer))).status).toBe(403);
   });

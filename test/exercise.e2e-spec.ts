@@ -83,8 +83,11 @@ class Console {
       case 'feature.deleted':
         p.features.delete((data as { id: string }).id);
         break;
-      default:
-        break;
+      case 'crisis.created':
+      case 'crisis.updated':
+      case 'position.changed':
+      case 'user.updated':
+        break; // not part of the picture compared here
     }
   }
 }

@@ -15,15 +15,15 @@ const logger = pino({ name: 'vigie' });
 async function main(): Promise<void> {
   const infra = await resolveInfrastructure((m) => logger.info(m));
   const { config } = infra;
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  const started: { app?: Awaited<ReturnType<typeof createApp>> } = {};
   onShutdownSignal(logger, async () => {
-    await app?.close();
+    await started.app?.close();
     await infra.stop();
   });
   const applied = await runMigrations(config.DATABASE_URL);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   const nest = await createApp(config);
-  app = nest;
+  started.app = nest;
   await nest.get(DataSource).transaction(seedReferenceData);
   if (config.VIGIE_DEMO) await nest.get(DemoSeeder).seed();
   await nest.listen(config.PORT, config.HOST);
