@@ -10,6 +10,13 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
+/** `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example` for the CSP. */
+function tileOrigin(template: string): string {
+  const url = new URL(template.replace(/\{s\}/g, 'subdomain').replace(/\{[^}]+\}/g, '0'));
+  const host = url.host.startsWith('subdomain.') ? `*.${url.host.slice('subdomain.'.length)}` : url.host;
+  return `${url.protocol}//${host}`;
+}
+
 /** Builds the API application (shared by main.ts and the tests); does not listen. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -27,7 +34,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
         directives: {
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
+          // the configured tile server, if any, is the only outside origin the console loads
+          'img-src': ["'self'", 'data:', 'blob:', ...(config.MAP_TILE_URL ? [tileOrigin(config.MAP_TILE_URL)] : [])],
           'font-src': ["'self'", 'data:'],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'upgrade-insecure-requests': null,

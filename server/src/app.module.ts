@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { createZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClientConfigController } from './client-config/client-config.controller';
 import { CodModule } from './cod/cod.module';
 import { CrisesModule } from './crises/crises.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -92,7 +93,7 @@ export class AppModule implements NestModule {
             ]
           : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ClientConfigController],
       providers: [
         { provide: APP_PIPE, useClass: ValidationPipe },
         { provide: APP_FILTER, useClass: GlobalErrorFilter },

@@ -58,6 +58,32 @@ export class ConsolePool {
     return reply;
   }
 
+  /**
+   * Has the console process create `count` incidents one by one through `url` and time each
+   * from its request to its reception by every socket of `group` (an `incident` group).
+   */
+  async incidents(
+    group: string,
+    url: string,
+    token: string,
+    body: Record<string, unknown>,
+    tag: string,
+    count: number,
+  ): Promise<{ latencies: number[]; http: number[]; bytes: number }> {
+    const reply = await this.request({
+      op: 'incidents',
+      group,
+      url,
+      token,
+      body,
+      tag,
+      count,
+      timeoutMs: 10_000,
+    });
+    if (reply.op !== 'delivered') throw new Error(`unexpected reply ${reply.op}`);
+    return reply;
+  }
+
   /** hrtime at which the console received event `id` (echo groups) or drained tag `id` (count groups). */
   arrival(id: string, timeoutMs: number): Promise<bigint> {
     const known = this.received.get(id);

@@ -6,7 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { SyncResponse } from '../contracts/realtime';
-import { BENCH_EVENT, type ChildMessage, type GroupMode, type Request } from './protocol';
+import {
+  BENCH_EVENT,
+  type ChildMessage,
+  type GroupMode,
+  INCIDENT_EVENT,
+  type Request,
+} from './protocol';
 
 interface Watch {
   tag: string;
@@ -17,13 +23,26 @@ interface Watch {
   delivered: number;
 }
 
+/** The incident an `incident` group waits for: one at a time, the requests are sequential. */
+interface Expect {
+  title: string;
+  /** hrtime (ms) of each socket's first reception; NaN until then. */
+  times: number[];
+  got: number;
+  payload?: unknown;
+  done(): void;
+}
+
 interface Group {
   sockets: Socket[];
   mode: GroupMode;
   watch?: Watch;
+  expect?: Expect;
 }
 
 const groups = new Map<string, Group>();
+
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -69,6 +88,10 @@ async function connect(
     group.sockets.push(...batch);
   }
   group.sockets.forEach((socket, i) => {
+    if (mode === 'incident') {
+      socket.on(INCIDENT_EVENT, (payload: { title?: unknown }) => onIncident(group, i, payload));
+      return;
+    }
     socket.on(BENCH_EVENT, (payload: { id: string }) => {
       if (group.mode === 'echo') {
         send({ op: 'recv', id: payload.id, t: String(process.hrtime.bigint()) });
@@ -91,6 +114,88 @@ async function connect(
       }
     });
   });
+}
+
+function onIncident(group: Group, i: number, payload: { title?: unknown }): void {
+  const t = nowMs();
+  const expect = group.expect;
+  // a duplicate (at-least-once delivery) must not stand in for another socket's reception
+  if (!expect || payload.title !== expect.title || !Number.isNaN(expect.times[i])) return;
+  expect.times[i] = t;
+  expect.payload ??= payload;
+  if (++expect.got === group.sockets.length) expect.done();
+}
+
+/** Arms the group for `title`; `arrived` resolves once every socket has it. */
+function expectIncident(group: Group, title: string, timeoutMs: number) {
+  let cancel: () => void = () => undefined;
+  const arrived = new Promise<Expect>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      group.expect = undefined;
+      reject(
+        new Error(
+          `${title}: ${expect.got}/${group.sockets.length} consoles within ${timeoutMs} ms`,
+        ),
+      );
+    }, timeoutMs);
+    const expect: Expect = {
+      title,
+      times: group.sockets.map(() => NaN),
+      got: 0,
+      done: () => {
+        clearTimeout(timer);
+        group.expect = undefined;
+        resolve(expect);
+      },
+    };
+    cancel = () => {
+      clearTimeout(timer);
+      group.expect = undefined;
+    };
+    group.expect = expect;
+  });
+  // awaited only once the response is in: a timeout meanwhile must not be an unhandled rejection
+  arrived.catch(() => undefined);
+  return { arrived, cancel };
+}
+
+/**
+ * Creates `count` incidents one after the other through `url` (real HTTP, keep-alive), each
+ * once the previous one has reached every socket of the group and its response is in.
+ */
+async function postIncidents(request: Extract<Request, { op: 'incidents' }>) {
+  const group = getGroup(request.group);
+  if (group.mode !== 'incident') throw new Error(`group ${request.group} is not an incident group`);
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${request.token}`,
+  };
+  const latencies: number[] = [];
+  const http: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < request.count; k++) {
+    const title = `${request.tag}-${k}`;
+    const { arrived, cancel } = expectIncident(group, title, request.timeoutMs);
+    const t0 = nowMs();
+    try {
+      const res = await fetch(request.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...request.body, title }),
+        signal: AbortSignal.timeout(request.timeoutMs),
+      });
+      const text = await res.text();
+      http.push(nowMs() - t0);
+      if (res.status !== 201) throw new Error(`POST ${request.url}: HTTP ${res.status} ${text}`);
+    } catch (e) {
+      cancel();
+      throw e;
+    }
+    const expect = await arrived;
+    for (const t of expect.times) latencies.push(Math.round((t - t0) * 1000) / 1000);
+    bytes = Buffer.byteLength(JSON.stringify(expect.payload));
+  }
+  return { latencies, http, bytes };
 }
 
 /** Pages through `sync` from `since` until `more: false`, as a reconnecting console does. */
@@ -141,6 +246,8 @@ async function handle(request: Request): Promise<ChildMessage> {
         op: 'synced',
         ...(await replay(getGroup(request.group), request.since)),
       };
+    case 'incidents':
+      return { rid: request.rid, op: 'delivered', ...(await postIncidents(request)) };
   }
 }
 

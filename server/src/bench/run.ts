@@ -1,12 +1,21 @@
 /**
- * `npm run bench`: what the outbox costs, each figure as a ratio to a baseline measured in
- * the same run, baseline and Vigie interleaved (perf.md §4). Prints PASS/FAIL against the
- * perf.md goals that apply but exits 0 whatever they say; exits 1 only if the bench crashes.
+ * `npm run bench`: what the outbox and the crisis core (incident → consoles, main courante)
+ * cost, each figure as a ratio to a baseline measured in the same run, baseline and Vigie
+ * interleaved (perf.md §4). Prints PASS/FAIL against the perf.md goals that apply but exits 0
+ * whatever they say; exits 1 only if the bench crashes or the main courante's chain does not
+ * verify after the run (a correctness failure, not a performance one).
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ConsolePool } from './console-pool';
+import {
+  appendRate,
+  createCrisis,
+  INCIDENT_GROUPS,
+  incidentFanOut,
+  verifyChain,
+} from './crisis-scenarios';
 import { type BenchEnv, withBenchEnv } from './env';
 import { printReport, type Results } from './report';
 import { ensureOutbox, fanOut, latency, replay, type Side, writeRate } from './scenarios';
@@ -20,6 +29,12 @@ const PLAN = {
   fanSockets: 200,
   fanEvents: 100,
   syncBehind: 5000,
+  /** Rounds of the crisis-core scenarios (5 and 6). */
+  crisisRounds: 5,
+  incidents: 50,
+  incidentConsoles: 500,
+  appends: 400,
+  appendWriters: 8,
 };
 
 /** Read before pinning: afterwards this process sees only its own CPU. */
@@ -44,8 +59,15 @@ async function measure(
   env: BenchEnv,
   pool: ConsolePool,
 ): Promise<Omit<Results, 'plan' | 'machine' | 'seconds'>> {
-  const { rounds } = PLAN;
-  const step = (label: string) => process.stdout.write(`  ${label}…\n`);
+  const { rounds, crisisRounds } = PLAN;
+  // each section's label, then its duration once done (no label: the last one is done)
+  let lap = 0;
+  const step = (label?: string) => {
+    const now = performance.now();
+    if (lap) process.stdout.write(` ${((now - lap) / 1000).toFixed(1)} s\n`);
+    lap = now;
+    if (label) process.stdout.write(`  ${label}…`);
+  };
 
   step('1. write cost');
   await writeRate(env, 'baseline', 'warm', 100, 1);
@@ -95,14 +117,44 @@ async function measure(
   );
   await pool.close('sync');
 
-  return { serial, parallel, lat, fan, sync };
+  const consoles = PLAN.incidentConsoles;
+  step(`5. incident created over HTTP → ${consoles} consoles`);
+  const crisisId = await createCrisis(env);
+  await pool.connect(INCIDENT_GROUPS.vigie, env.url, consoles, 'incident', env.token);
+  await pool.connect(INCIDENT_GROUPS.baseline, env.bare.url, consoles, 'incident');
+  await incidentFanOut(env, pool, crisisId, 'baseline', 'warm-b', 5, consoles);
+  await incidentFanOut(env, pool, crisisId, 'vigie', 'warm-v', 5, consoles);
+  const incident = await interleave(
+    crisisRounds,
+    ...both((s, r) =>
+      incidentFanOut(env, pool, crisisId, s, `I${s[0]}${r}`, PLAN.incidents, consoles),
+    ),
+  );
+  await pool.close(INCIDENT_GROUPS.vigie);
+  await pool.close(INCIDENT_GROUPS.baseline);
+
+  step('6. main courante append');
+  await appendRate(env, crisisId, 'baseline', 50, 1);
+  await appendRate(env, crisisId, 'vigie', 50, 1);
+  const append1 = await interleave(
+    crisisRounds,
+    ...both((s) => appendRate(env, crisisId, s, PLAN.appends, 1)),
+  );
+  const append8 = await interleave(
+    crisisRounds,
+    ...both((s) => appendRate(env, crisisId, s, PLAN.appends, PLAN.appendWriters)),
+  );
+  const chain = await verifyChain(env, crisisId);
+  step();
+
+  return { serial, parallel, lat, fan, sync, incident, append1, append8, chain };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const pinned = pin(process.pid, 0);
   process.stdout.write(
-    'Vigie outbox bench (setting up a scratch database, the app and 1 console process)\n',
+    'Vigie bench: outbox and crisis core (setting up a scratch database, the app and 1 console process)\n',
   );
   await withBenchEnv(async (env) => {
     const pool = ConsolePool.start();
@@ -122,6 +174,9 @@ async function main(): Promise<void> {
           pinned: pinned && consolesPinned ? 'server on CPU 0, consoles on CPU 1' : 'not pinned',
         },
       });
+      // printed above; a broken chain is a correctness failure: the bench fails
+      if (!results.chain.valid)
+        throw new Error(`main courante chain invalid: ${JSON.stringify(results.chain)}`);
     } finally {
       await pool.stop();
     }

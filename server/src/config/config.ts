@@ -53,6 +53,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Password for `npm run user:create` (else it is read from stdin). */
   VIGIE_USER_PASSWORD: z.string().optional(),
+  /** Optional base map tiles (e.g. IGN Plan IGN or OpenStreetMap); the console works without. */
+  MAP_TILE_URL: url(['https:', 'http:']).optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   /** Serve the built client from dist/client. */
   SERVE_CLIENT: boolean.default(true),
 });
