@@ -13,6 +13,7 @@ import { CrisesModule } from './crises/crises.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
+import { PagingModule } from './paging/paging.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AppError } from './common/app-error';
@@ -82,6 +83,7 @@ export class AppModule implements NestModule {
         TasksModule,
         MapFeaturesModule,
         SummaryModule,
+        PagingModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

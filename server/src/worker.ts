@@ -15,6 +15,7 @@ import { onShutdownSignal } from './infra/shutdown';
 import { QueueModule } from './queue/queue.module';
 import { CrisesModule } from './crises/crises.module';
 import { TasksModule } from './tasks/tasks.module';
+import { PagingModule } from './paging/paging.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -31,6 +32,7 @@ class WorkerModule {
         QueueModule.forRoot({ runWorkers: true }),
         CrisesModule,
         TasksModule,
+        PagingModule,
       ],
     };
   }

@@ -130,7 +130,7 @@ export function printReport(r: Results): void {
     '',
     chainLine(r.chain),
     '',
-    'Baselines (same process, same pool, same rows):',
+    'Baselines (same Node process; 1–4 also the same pool and rows):',
     '  1   the same one-row UPDATE in a TypeORM transaction, no event. Vigie: TransactionRunner.run with one',
     '      tx.emit (counter row lock + outbox INSERT, then after commit an autocommit pg_notify and the in-process',
     '      wake-up of the relay, which publishes meanwhile).',
