@@ -67,7 +67,7 @@ export async function incidentFanOut(
   };
 }
 
-/** ~400 characters, what an operator types in a main courante line; `k` keeps each distinct. */
+/** ~460 chars (~485 B UTF-8), a main courante line as typed; `k` keeps each one distinct. */
 function entryText(k: number): string {
   const head = `Point de situation n° ${k} : `;
   return (

@@ -150,7 +150,7 @@ export function printReport(r: Results): void {
     '      Both sides answer before the consoles\' frames go out, so "request → response" is each side\'s write path.',
     '  6   Vigie: LogbookService.append on one crisis (head row lock held to commit, sha256 chain, entry + head in one',
     '      statement, outbox event; NOTIFY after commit). Baseline: raw pg.Pool (10 connections, as the app pool)',
-    '      autocommit INSERT of a text of the same size (~430 chars) into a scratch table. Same writers on both sides.',
+    '      autocommit INSERT of a text of the same size (~460 chars) into a scratch table. Same writers on both sides.',
     '',
     'Goals from perf.md §4 (FAIL only if the median ratio misses AND a majority of pairs miss; exit code 0 either way):',
     goal(
