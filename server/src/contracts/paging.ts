@@ -46,6 +46,36 @@ export const contactSchema = z
   .strict();
 export type ContactInput = z.infer<typeof contactSchema>;
 
+export const CONTACT_FUNCTION_LABELS: Record<(typeof CONTACT_FUNCTIONS)[number], string> = {
+  maire: 'Maire',
+  adjoint: 'Adjoint au maire',
+  referent_pcs: 'Référent PCS',
+  astreinte: "Cadre d'astreinte",
+  cadre: 'Cadre',
+  agent: 'Agent',
+  autre: 'Autre',
+};
+
+/** PATCH of a contact: the fields to change (null clears), with the `version` read last. */
+export const updateContactSchema = contactSchema
+  .extend({ active: z.boolean().optional() })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+/**
+ * CSV import of contacts, sent as JSON `{csv}` (the text of the file, UTF-8, `;` or `,`
+ * separated, header row first). All or nothing: any bad row → 400 listing every problem.
+ */
+export const contactImportSchema = z.object({ csv: z.string().min(1).max(900_000) }).strict();
+
+export interface ContactImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface Contact {
   id: string;
   name: string;
@@ -90,7 +120,7 @@ export const rosterShiftSchema = z
     rank: z.number().int().min(1).max(20).default(1),
   })
   .strict()
-  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] });
+  .refine((s) => new Date(s.end) > new Date(s.start), { message: 'end must be after start', path: ['end'] });
 
 export interface RosterShift {
   id: string;
@@ -100,6 +130,48 @@ export interface RosterShift {
   end: string;
   override: boolean;
   rank: number;
+}
+
+/** A shift in force at a given time, with its contact: what `GET /api/services/:id/on-duty` lists. */
+export interface OnDutyEntry {
+  shift: RosterShift;
+  contact: Contact;
+  /** Paged first (the lowest rank on duty); the others are reached by escalation. */
+  first: boolean;
+}
+
+export interface OnDuty {
+  serviceId: string;
+  at: string;
+  /** By rank; an override replaces the regular shifts of its rank. Inactive contacts are left out. */
+  entries: OnDutyEntry[];
+}
+
+/** One person a page would reach, and why (`POST /api/recipients/preview`). */
+export interface RecipientTarget {
+  contactId: string;
+  name: string;
+  function: string;
+  serviceId: string | null;
+  communeInsee: string | null;
+  email: string | null;
+  mobile: string | null;
+  landline: string | null;
+  userId: string | null;
+  deputyContactId: string | null;
+  /** `contact`, `group:<group name>`, `service:<service code>`, `commune:<insee>`; several when reached several ways. */
+  via: string[];
+}
+
+export interface RecipientsPreview {
+  targets: RecipientTarget[];
+  counts: {
+    targets: number;
+    /** Targets reached through each kind of recipient (a target reached two ways counts twice). */
+    byKind: { contact: number; group: number; service: number; commune: number };
+    /** Targets having an address for the channel (sms: mobile; voice: mobile or landline; push/in-app: a Vigie account). */
+    byChannel: Record<Channel, number>;
+  };
 }
 
 // ---------------------------------------------------------------------------- pages
@@ -153,6 +225,10 @@ export interface PageDelivery {
   error: string | null;
   sentAt: string | null;
   deliveredAt: string | null;
+  /** Send round of the target: 1 at creation, +1 on each re-page or escalation step. */
+  level: number;
+  /** `page`: the chosen channels; `fallback`: after a channel failed for good; `duty_alert`: the duty officers told that the target did not acknowledge. */
+  purpose: DeliveryPurpose;
 }
 
 export interface PageTarget {
@@ -166,7 +242,12 @@ export interface PageTarget {
   via: string[];
   acknowledgedAt: string | null;
   acknowledgedVia: 'console' | 'link' | 'sms' | null;
+  /** Who recorded the acknowledgement from the console (the person, or an officer after a phone call). */
+  acknowledgedBy: string | null;
+  /** 1: paged; 2: the deputy / next on the roster was paged; 3: the duty officers were alerted. */
   escalationLevel: number;
+  /** For a deputy paged by escalation: the target who did not acknowledge. */
+  escalatedFromTargetId: string | null;
   deliveries: PageDelivery[];
 }
 
@@ -193,4 +274,52 @@ export interface Page {
   createdAt: string;
   counts: PageCounts;
   targets: PageTarget[];
+}
+
+// ---------------------------------------------------------------------------- pages: follow-up
+export const DELIVERY_PURPOSES = ['page', 'fallback', 'duty_alert'] as const;
+export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
+
+/** Labels of the live counters (`page.updated`). */
+export const PAGE_COUNT_LABELS: Record<Exclude<keyof PageCounts, 'targets'>, string> = {
+  queued: 'En file',
+  sent: 'Envoyé',
+  delivered: 'Remis',
+  failed: 'Échec',
+  acknowledged: 'Acquitté',
+};
+
+/** A page without its targets: `GET /api/pages` items and the `page.updated` payload. */
+export type PageSummary = Omit<Page, 'targets'>;
+
+/** `POST /api/pages/:id/ack`: own target(s), or `targetId` for an officer acknowledging on someone's behalf. */
+export const pageAckSchema = z.object({ targetId: z.uuid().optional() }).strict();
+export type PageAckRequest = z.infer<typeof pageAckSchema>;
+
+const base64url = (min: number, max: number) =>
+  z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}={0,2}$`), 'base64url');
+
+/** `POST /api/paging/push-subscriptions`: the browser's PushSubscription.toJSON(). */
+export const pushSubscriptionSchema = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }).max(2000),
+    expirationTime: z.number().nullish(),
+    keys: z.object({ p256dh: base64url(80, 100), auth: base64url(16, 32) }).strict(),
+  })
+  .strict();
+export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+export const pushUnsubscribeSchema = z.object({ endpoint: z.url().max(2000) }).strict();
+
+/** In-app page (`page.received`, to the paged user's consoles only). */
+export interface PageReceived {
+  pageId: string;
+  targetId: string;
+  deliveryId: string;
+  /** `duty_alert`: a target of this page did not acknowledge (sent to the duty officers). */
+  kind: 'page' | 'duty_alert';
+  title: string;
+  message: string;
+  severity: PageSeverity;
+  exercise: boolean;
+  ackRequired: boolean;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
+import { seedDemoDirectory } from '../directory/demo-directory';
 import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -36,6 +37,8 @@ export class DemoSeeder {
         created++;
       }
       if (created) this.logger.log(`seeded ${created} demo accounts`);
+      const { contacts } = await seedDemoDirectory(tx.manager, new Date());
+      if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
       return created;
     });
   }
