@@ -24,7 +24,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: apiTarget },
+      '/api': { target: apiTarget, changeOrigin: true },
       // The server checks the handshake origin: present the API's own origin in development.
       '/socket.io': { target: apiTarget, ws: true, rewriteWsOrigin: true },
     },

@@ -5,7 +5,7 @@ import { UserSummary } from '@/features/auth/components/user-summary';
 import { useLogout } from '@/features/auth/hooks/use-logout';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { ConnectionIndicator } from '@/features/realtime/components/connection-indicator';
-import { useRealtime } from '@/features/realtime/hooks/use-realtime';
+import { useRealtime, type ConnectionStatus } from '@/features/realtime/hooks/use-realtime';
 import { t } from '@/lib/i18n';
 import { PageLoader } from './page-loader';
 import { Shell } from './shell';
@@ -17,10 +17,20 @@ const NAV_ITEMS = [
   { to: '/cabinet', text: t.nav.routine },
 ] as const;
 
+/** Pages whose content fills the viewport under the header. */
+const FULLSCREEN_PATHS = new Set(['/console']);
+
+/** What the layout hands its pages (`useOutletContext`): the realtime connection's state. */
+export interface AppOutletContext {
+  status: ConnectionStatus;
+  /** When the data shown was last in step with the server, while not connected. */
+  syncedAt: number | null;
+}
+
 /** Frame of every signed-in page; owns the realtime connection (mounted once). */
 export function AppLayout() {
   const session = useSession();
-  const { status, ready } = useRealtime();
+  const { status, ready, syncedAt } = useRealtime();
   const logout = useLogout();
   const { pathname } = useLocation();
 
@@ -40,9 +50,17 @@ export function AppLayout() {
   ];
 
   return (
-    <Shell navigation={navigation} quickAccessItems={quickAccessItems}>
+    <Shell
+      navigation={navigation}
+      quickAccessItems={quickAccessItems}
+      fullscreen={FULLSCREEN_PATHS.has(pathname)}
+    >
       {/* Data is fetched only once the realtime head is known, so no event can slip between. */}
-      {ready ? <Outlet /> : <PageLoader />}
+      {ready ? (
+        <Outlet context={{ status, syncedAt } satisfies AppOutletContext} />
+      ) : (
+        <PageLoader />
+      )}
     </Shell>
   );
 }

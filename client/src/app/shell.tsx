@@ -22,31 +22,42 @@ interface ShellProps {
   children: ReactNode;
   navigation?: MainNavigationProps.Item[];
   quickAccessItems?: HeaderProps['quickAccessItems'];
+  /**
+   * The page fills the viewport under the header, edge to edge (the COD console); the footer
+   * follows below the fold.
+   */
+  fullscreen?: boolean;
 }
 
 /** DSFR page frame: skip links, header, main content, footer. */
-export function Shell({ children, navigation, quickAccessItems }: ShellProps) {
+export function Shell({ children, navigation, quickAccessItems, fullscreen = false }: ShellProps) {
   return (
     <>
-      <SkipLinks
-        links={[
-          { label: t.app.skipToContent, anchor: '#contenu' },
-          ...(navigation
-            ? [{ label: t.app.skipToNavigation, anchor: '#fr-header-main-navigation' }]
-            : []),
-        ]}
-      />
-      <Header
-        brandTop={brandTop}
-        homeLinkProps={homeLinkProps}
-        serviceTitle={t.app.serviceTitle}
-        serviceTagline={t.app.serviceTagline}
-        navigation={navigation}
-        quickAccessItems={quickAccessItems}
-      />
-      <main id="contenu" tabIndex={-1} className={fr.cx('fr-container', 'fr-py-4w')}>
-        {children}
-      </main>
+      <div className={fullscreen ? 'vigie-viewport' : undefined}>
+        <SkipLinks
+          links={[
+            { label: t.app.skipToContent, anchor: '#contenu' },
+            ...(navigation
+              ? [{ label: t.app.skipToNavigation, anchor: '#fr-header-main-navigation' }]
+              : []),
+          ]}
+        />
+        <Header
+          brandTop={brandTop}
+          homeLinkProps={homeLinkProps}
+          serviceTitle={t.app.serviceTitle}
+          serviceTagline={t.app.serviceTagline}
+          navigation={navigation}
+          quickAccessItems={quickAccessItems}
+        />
+        <main
+          id="contenu"
+          tabIndex={-1}
+          className={fullscreen ? 'vigie-viewport__main' : fr.cx('fr-container', 'fr-py-4w')}
+        >
+          {children}
+        </main>
+      </div>
       <Footer
         brandTop={brandTop}
         homeLinkProps={homeLinkProps}

@@ -166,6 +166,37 @@ export const INCIDENT_KINDS = [
   'sanitaire',
   'autre',
 ] as const;
+export const INCIDENT_KIND_LABELS: Record<(typeof INCIDENT_KINDS)[number], string> = {
+  inondation: 'Inondation',
+  crue: 'Crue',
+  glissement_terrain: 'Glissement de terrain',
+  chute_neige: 'Chute de neige',
+  route_coupee: 'Route coupée',
+  accident_route: 'Accident de la route',
+  incendie: 'Incendie',
+  feu_foret: 'Feu de forêt',
+  coupure_electricite: 'Coupure d’électricité',
+  coupure_eau: 'Coupure d’eau',
+  pollution: 'Pollution',
+  industriel: 'Accident industriel',
+  effondrement: 'Effondrement',
+  evacuation: 'Évacuation',
+  ordre_public: 'Ordre public',
+  sanitaire: 'Sanitaire',
+  autre: 'Autre',
+};
+export const INCIDENT_SEVERITY_LABELS: Record<(typeof INCIDENT_SEVERITIES)[number], string> = {
+  faible: 'Faible',
+  moyenne: 'Moyenne',
+  grave: 'Grave',
+  critique: 'Critique',
+};
+export const INCIDENT_STATUS_LABELS: Record<(typeof INCIDENT_STATUSES)[number], string> = {
+  signale: 'Signalé',
+  en_cours: 'En cours',
+  maitrise: 'Maîtrisé',
+  clos: 'Clos',
+};
 /** Bilan counters (all optional, integers ≥ 0). */
 export const COUNTER_KEYS = [
   'decedes',
@@ -315,6 +346,12 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   cancelled: 'Annulée',
 };
 export const TASK_PRIORITIES = ['basse', 'normale', 'haute', 'urgente'] as const;
+export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
+  basse: 'Basse',
+  normale: 'Normale',
+  haute: 'Haute',
+  urgente: 'Urgente',
+};
 export const createTaskSchema = z
   .object({
     crisisId: z.uuid(),

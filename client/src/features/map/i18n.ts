@@ -1,44 +1,12 @@
 /** The map's strings, French first (kept here rather than in lib/i18n.ts: the map is one feature). */
-import type { Incident } from '@contracts/crisis';
-
-type IncidentKind = Incident['kind'];
+export {
+  INCIDENT_KIND_LABELS,
+  INCIDENT_SEVERITY_LABELS as SEVERITY_LABELS,
+  INCIDENT_STATUS_LABELS,
+} from '@contracts/crisis';
 
 const nf = new Intl.NumberFormat('fr-FR');
 export const formatNumber = (n: number) => nf.format(n);
-
-export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
-  inondation: 'Inondation',
-  crue: 'Crue',
-  glissement_terrain: 'Glissement de terrain',
-  chute_neige: 'Chute de neige',
-  route_coupee: 'Route coupée',
-  accident_route: 'Accident de la route',
-  incendie: 'Incendie',
-  feu_foret: 'Feu de forêt',
-  coupure_electricite: "Coupure d'électricité",
-  coupure_eau: "Coupure d'eau",
-  pollution: 'Pollution',
-  industriel: 'Accident industriel',
-  effondrement: 'Effondrement',
-  evacuation: 'Évacuation',
-  ordre_public: 'Ordre public',
-  sanitaire: 'Sanitaire',
-  autre: 'Autre',
-};
-
-export const SEVERITY_LABELS: Record<Incident['severity'], string> = {
-  faible: 'Faible',
-  moyenne: 'Moyenne',
-  grave: 'Grave',
-  critique: 'Critique',
-};
-
-export const INCIDENT_STATUS_LABELS: Record<Incident['status'], string> = {
-  signale: 'Signalé',
-  en_cours: 'En cours',
-  maitrise: 'Maîtrisé',
-  clos: 'Clos',
-};
 
 export const tm = {
   region: 'Carte opérationnelle',

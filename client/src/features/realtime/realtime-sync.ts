@@ -28,6 +28,8 @@ export class RealtimeSync {
   private buffer: SyncedEvent[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** When the cache was last known in step with the server (a sync done, an event applied). */
+  syncedAt: number = Date.now();
 
   constructor(
     private readonly socket: AppSocket,
@@ -43,6 +45,8 @@ export class RealtimeSync {
   }
 
   onDisconnect(): void {
+    // in step until this very moment: what the console shows is the state as of now
+    if (this.inSync) this.syncedAt = Date.now();
     this.inSync = false;
     this.buffer = [];
     clearTimeout(this.retryTimer);
@@ -84,6 +88,7 @@ export class RealtimeSync {
         await this.pullAll();
       } while (this.shouldSyncAgain());
       this.inSync = true;
+      this.syncedAt = Date.now();
       this.flushBuffer();
     } catch (error) {
       // Timeout, refusal or disconnection: events may be missing, so keep buffering and retry.
@@ -130,6 +135,7 @@ export class RealtimeSync {
     if (event.seq <= this.lastSeq) return;
     applyEvent(event, this.queryClient);
     this.lastSeq = event.seq;
+    this.syncedAt = Date.now();
   }
 
   private scheduleRetry(): void {

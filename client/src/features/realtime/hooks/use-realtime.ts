@@ -10,6 +10,11 @@ export interface RealtimeState {
   status: ConnectionStatus;
   /** True once the initial `lastSeq` is known: data may be fetched from then on. */
   ready: boolean;
+  /**
+   * While not connected: when the cache was last in step with the server (ms since epoch), the
+   * time of the frozen picture ("données figées à HH:MM"). Null before the first connection.
+   */
+  syncedAt: number | null;
 }
 
 const HEAD_PATH = '/api/realtime/head';
@@ -39,6 +44,7 @@ const backoff = (attempt: number) => Math.min(MAX_DELAY_MS, 1_000 * 2 ** attempt
 export function useRealtime(): RealtimeState {
   const queryClient = useQueryClient();
   const [ready, setReady] = useState(false);
+  const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>(() =>
     navigator.onLine ? 'reconnecting' : 'offline',
   );
@@ -52,6 +58,7 @@ export function useRealtime(): RealtimeState {
 
     const update = () => {
       if (disposed()) return;
+      setSyncedAt(sync?.syncedAt ?? null);
       if (!navigator.onLine) setStatus('offline');
       else if (socket.connected) setStatus('connected');
       else if (sync === null || socket.active || manualRetry !== undefined)
@@ -146,5 +153,5 @@ export function useRealtime(): RealtimeState {
     };
   }, [queryClient]);
 
-  return { status, ready };
+  return { status, ready, syncedAt };
 }
