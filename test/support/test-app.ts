@@ -60,8 +60,14 @@ export interface TestApp {
   config: AppConfig;
   url: string;
   http: ReturnType<typeof request>;
-  /** Creates a user with TEST_PASSWORD and returns a bearer token for it. */
-  userWithToken(roles: Role[], extra?: { serviceId?: string }): Promise<{ id: string; email: string; token: string }>;
+  /**
+   * Creates a user with TEST_PASSWORD and returns a bearer token for it (`displayName` defaults
+   * to « Test <roles> »).
+   */
+  userWithToken(
+    roles: Role[],
+    extra?: { serviceId?: string; displayName?: string },
+  ): Promise<{ id: string; email: string; token: string }>;
   login(email: string, password?: string): Promise<string>;
   socket(token: string | undefined, options?: { autoConnect?: boolean }): TestSocket;
   close(): Promise<void>;
@@ -81,7 +87,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { accessToken: string }).accessToken;
   };
-  return {
+  const testApp: TestApp = {
     app,
     config,
     url,
@@ -89,9 +95,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     login,
     async userWithToken(roles, extra = {}) {
       const email = `${roles.join('-')}-${randomBytes(3).toString('hex')}@test.vigie`;
-      const user = await app.get(UsersService).create({
+      // testApp.app: the app running now (startAgain swaps it)
+      const user = await testApp.app.get(UsersService).create({
         email,
-        displayName: `Test ${roles.join(' ')}`,
+        displayName: extra.displayName ?? `Test ${roles.join(' ')}`,
         password: TEST_PASSWORD,
         roles,
         serviceId: extra.serviceId ?? null,
@@ -111,11 +118,51 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     },
     async close() {
       for (const s of sockets) s.disconnect();
-      await app.close();
+      if (!stoppedApps.has(testApp.app)) await testApp.app.close();
       await db.drop();
       await dropRedisPrefix(config.REDIS_PREFIX);
     },
   };
+  return testApp;
+}
+
+/** Apps stopped by stopTestApp: close() must not close them again. */
+const stoppedApps = new WeakSet<INestApplication>();
+
+/** The port `t` listens on (restarts keep it). */
+const portOf = (t: TestApp) => Number(new URL(t.url).port);
+
+/**
+ * Stops the Nest app of `t` (HTTP and Socket.IO: its clients lose the connection), keeping the
+ * database and the Redis prefix. Bring it back with startAgain(); close() still cleans up.
+ */
+export async function stopTestApp(t: TestApp): Promise<void> {
+  if (stoppedApps.has(t.app)) return;
+  stoppedApps.add(t.app);
+  await t.app.close();
+}
+
+/**
+ * Starts a new Nest app on the same port, database and configuration (so the same JWT secret:
+ * tokens and refresh cookies issued before stay valid) and makes it `t.app`. Stops the current
+ * one first if it still runs.
+ */
+export async function startAgain(t: TestApp): Promise<void> {
+  await stopTestApp(t);
+  const app = await createApp(t.config);
+  try {
+    await app.listen(portOf(t), '127.0.0.1');
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
+  }
+  t.app = app;
+}
+
+/** stopTestApp then startAgain: a server restart on the same port, database and config. */
+export async function restartOnSamePort(t: TestApp): Promise<void> {
+  await stopTestApp(t);
+  await startAgain(t);
 }
 
 /** Resolves with the first `event` payload on the socket (rejects after the timeout). */

@@ -15,9 +15,11 @@ interface ConnectionBannerProps {
  */
 export function ConnectionBanner({ status, syncedAt }: ConnectionBannerProps) {
   const frozen = syncedAt !== null ? tc.connection.frozenAt(formatClock(syncedAt)) : null;
+  // the first connection of a page load is not a loss of the live picture: no banner then
+  const lost = status === 'offline' || (status === 'reconnecting' && syncedAt !== null);
   return (
     <div role="status" aria-live="assertive" aria-atomic="true" className="vigie-connection-live">
-      {status !== 'connected' && (
+      {lost && (
         <p
           className={`vigie-connection vigie-connection--${status}`}
           data-testid="connection-banner"

@@ -3,9 +3,9 @@ import './leaflet/setup';
 import './map-view.css';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
+import { MapContainer, ScaleControl, useMap, ZoomControl } from 'react-leaflet';
 import { useClientConfig } from './api/reference-layers';
 import { CommuneSearch } from './components/commune-search';
 import { type DrawMode, DrawToolbar } from './components/draw-toolbar';
@@ -107,6 +107,7 @@ export function MapView(props: MapViewProps) {
         <ZoomControl position="bottomright" zoomInTitle={tm.zoomIn} zoomOutTitle={tm.zoomOut} />
         <ScaleControl position="bottomleft" imperial={false} />
         <MapChrome />
+        <MapResize />
         {showTiles && <BaseTileLayer tiles={tiles} />}
         {visibility.departement && <DepartementLayer filled={!showTiles} />}
         {visibility.arrondissements && <ArrondissementsLayer />}
@@ -194,4 +195,15 @@ export function MapView(props: MapViewProps) {
       <div ref={setOverlay} className="vigie-map__overlay" />
     </section>
   );
+}
+
+/** Leaflet measures its container once: re-measure whenever the layout changes its size. */
+function MapResize() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
 }
