@@ -40,17 +40,17 @@ export interface Results {
 const num = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const times = (x: number) => `${x.toFixed(2)}×`;
 
-function row(label: string, p: Paired, unit: string): string[] {
+export function row(label: string, p: Paired, unit: string): string[] {
   const r = ratios(p);
   return [
     label,
-    `${num(median(p.baseline))} ${unit}`,
-    `${num(median(p.vigie))} ${unit}`,
+    `${num(median(p.baseline))}${unit ? ` ${unit}` : ''}`,
+    `${num(median(p.vigie))}${unit ? ` ${unit}` : ''}`,
     `${times(r.median)} [${r.min.toFixed(2)}–${r.max.toFixed(2)}]`,
   ];
 }
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
@@ -74,7 +74,12 @@ function chainLine(c: LogbookVerifyResult): string {
         `${c.entries} entries: the bench fails.`;
 }
 
-function goal(label: string, p: Paired, target: number, direction: 'atLeast' | 'atMost'): string {
+export function goal(
+  label: string,
+  p: Paired,
+  target: number,
+  direction: 'atLeast' | 'atMost',
+): string {
   const v = verdict(p, target, direction);
   const sign = direction === 'atLeast' ? '≥' : '≤';
   return `  ${v.pass ? 'PASS' : 'FAIL'}  ${label} ${sign} ${times(target)}: ${times(v.ratio)} (${v.missed}/${v.pairs} pairs miss)`;

@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: what the outbox and the crisis core (incident → consoles, main courante)
  * cost, each figure as a ratio to a baseline measured in the same run, baseline and Vigie
- * interleaved (perf.md §4). Prints PASS/FAIL against the perf.md goals that apply but exits 0
+ * interleaved (perf.md §4); then, when /usr/bin/chromium exists, the map console against a bare
+ * Leaflet page (map-bench.ts). Prints PASS/FAIL against the perf.md goals that apply but exits 0
  * whatever they say; exits 1 only if the bench crashes or the main courante's chain does not
  * verify after the run (a correctness failure, not a performance one).
+ *
+ * `npm run bench -- --map-only` runs the map scenario alone; `-- --no-map` skips it.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
@@ -17,6 +20,8 @@ import {
   verifyChain,
 } from './crisis-scenarios';
 import { type BenchEnv, withBenchEnv } from './env';
+import { CHROMIUM, mapBenchAvailable, runMapBench } from './map-bench';
+import { printMapReport } from './map-report';
 import { printReport, type Results } from './report';
 import { ensureOutbox, fanOut, latency, replay, type Side, writeRate } from './scenarios';
 import { interleave } from './stats';
@@ -48,6 +53,16 @@ function pin(pid: number | undefined, cpu: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Chromium spreads its processes over every CPU: give them back before the map scenario. */
+function unpin(pid: number): void {
+  if (CPUS < 2) return;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${CPUS - 1}`, String(pid)], { stdio: 'ignore' });
+  } catch {
+    // not pinned, or no taskset: nothing to undo
   }
 }
 
@@ -150,7 +165,7 @@ async function measure(
   return { serial, parallel, lat, fan, sync, incident, append1, append8, chain };
 }
 
-async function main(): Promise<void> {
+async function serverScenarios(): Promise<void> {
   const started = performance.now();
   const pinned = pin(process.pid, 0);
   process.stdout.write(
@@ -181,6 +196,25 @@ async function main(): Promise<void> {
       await pool.stop();
     }
   });
+}
+
+async function mapScenario(): Promise<void> {
+  if (!mapBenchAvailable()) {
+    process.stdout.write(`\nMap scenario skipped: ${CHROMIUM} not found.\n`);
+    return;
+  }
+  unpin(process.pid);
+  process.stdout.write(
+    `\nVigie bench: map console (${cpus().length} CPUs, ${cpus()[0]?.model.trim() ?? '?'}; ` +
+      'React MapView vs bare Leaflet in headless Chromium)\n',
+  );
+  printMapReport(await runMapBench());
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  if (!args.has('--map-only')) await serverScenarios();
+  if (!args.has('--no-map')) await mapScenario();
 }
 
 main().then(
