@@ -6,6 +6,11 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/refresh',
   'GET /api/health',
   'GET /metrics',
+  // acknowledgement links (signed, single-use, expiring) and the gateway's webhooks (HMAC-signed)
+  'GET /api/paging/ack/:token',
+  'POST /api/paging/ack/:token',
+  'POST /api/paging/webhooks/receipt',
+  'POST /api/paging/webhooks/inbound',
 ]);
 
 interface Layer {

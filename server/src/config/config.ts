@@ -58,6 +58,37 @@ export const configSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   /** Serve the built client from dist/client. */
   SERVE_CLIENT: boolean.default(true),
+
+  // ---------------------------------------------------------------- paging (alerte et astreinte)
+  /** Public base URL of the console, used in the acknowledgement links and gateway callbacks (default http://localhost:PORT). */
+  PUBLIC_URL: url(['https:', 'http:']).optional(),
+  /** SMTP server for e-mail pages (smtp:// or smtps://, credentials in the URL). Absent outside production: a local sink. */
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_FROM: z.string().min(3).default('Vigie – Préfecture du Puy-de-Dôme <vigie@localhost>'),
+  /** SMS / voice gateway (generic JSON API: POST <url>/sms and <url>/voice). Absent outside production: a local fake gateway. */
+  SMS_GATEWAY_URL: url(['https:', 'http:']).optional(),
+  /** Bearer token sent to the gateway, and HMAC key of its signed webhooks. */
+  SMS_GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Web push (VAPID) keys, as printed by `npx web-push generate-vapid-keys`; both or neither. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'a base64url P-256 public key').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'a base64url P-256 private key').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: URL').default('mailto:sidpc@localhost'),
+  /** HMAC key of the signed acknowledgement links (>= 32 chars). Required in production. */
+  ACK_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACK_LINK_TTL_SEC: z.coerce.number().int().min(300).max(30 * 86400).default(72 * 3600),
+  /** Multiplies every escalation delay (tests use 0.01: 30 s become 0.3 s). */
+  PAGING_ESCALATION_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** First retry delay of a delivery after a temporary error (then doubled, 5 attempts). */
+  PAGING_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  /** Messages per second per channel queue (BullMQ limiter, shared by every worker process). */
+  PAGING_RATE_EMAIL: z.coerce.number().int().min(1).default(50),
+  PAGING_RATE_SMS: z.coerce.number().int().min(1).default(30),
+  PAGING_RATE_VOICE: z.coerce.number().int().min(1).default(5),
+  PAGING_RATE_PUSH: z.coerce.number().int().min(1).default(200),
+  PAGING_RATE_INAPP: z.coerce.number().int().min(1).default(500),
+  /** The reconciler re-enqueues what Redis lost: every N seconds, deliveries queued for longer than the grace. */
+  PAGING_RECONCILE_EVERY_SEC: z.coerce.number().int().min(1).max(3600).default(15),
+  PAGING_RECONCILE_GRACE_SEC: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
+import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
 export interface StateEventMeta {
@@ -30,6 +31,10 @@ export interface DomainEventMap {
   'task.overdue': Task;
   'feature.created': MapFeature;
   'feature.deleted': { id: string; crisisId: string };
+  /** A page's counters changed (throttled: at most about one per page every 500 ms). */
+  'page.updated': PageSummary;
+  /** In-app delivery of a page to the paged user. */
+  'page.received': PageReceived;
 }
 
 export type DomainEventType = keyof DomainEventMap;

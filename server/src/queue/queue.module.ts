@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { HeartbeatHandler } from './heartbeat';
 import { JobHandlers } from './job-handlers';
+import { QueueMetrics } from './queue.metrics';
 import { QueueService } from './queue.service';
 import { WorkerRunner } from './worker.runner';
 
@@ -11,7 +12,7 @@ export class QueueModule {
   static forRoot(options: { runWorkers: boolean }): DynamicModule {
     return {
       module: QueueModule,
-      providers: [QueueService, JobHandlers, HeartbeatHandler, ...(options.runWorkers ? [WorkerRunner] : [])],
+      providers: [QueueService, JobHandlers, HeartbeatHandler, QueueMetrics, ...(options.runWorkers ? [WorkerRunner] : [])],
       exports: [QueueService, JobHandlers],
     };
   }

@@ -20,6 +20,23 @@ export class QueueService implements OnApplicationShutdown {
     return job.id;
   }
 
+  /**
+   * Adds many jobs of one name in chunks (one round trip per chunk). Jobs whose `jobId` already
+   * exists are ignored by BullMQ: re-adding a batch is idempotent.
+   */
+  async addBulk<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayload<N>; options?: JobsOptions }[],
+    chunkSize = 500,
+  ): Promise<void> {
+    const queue = this.queue(JOBS[name].queue);
+    for (let i = 0; i < jobs.length; i += chunkSize) {
+      await queue.addBulk(
+        jobs.slice(i, i + chunkSize).map((j) => ({ name, data: parseOrThrow(JOBS[name].schema, j.payload), opts: j.options })),
+      );
+    }
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
