@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { ConnectionStatus } from '@/features/realtime/hooks/use-realtime';
-import { formatClock } from '@/features/crisis/format';
+import { formatClock } from '@/lib/format';
 import { tc } from '@/features/crisis/i18n';
 
 interface ConnectionBannerProps {

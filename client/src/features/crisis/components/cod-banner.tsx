@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { COD_LEVEL_LABELS, type CodLevel, type Crisis } from '@contracts/crisis';
 import { useState } from 'react';
 import { useCodState } from '../api';
-import { formatFull, formatSince } from '../format';
+import { formatFull, formatSince } from '@/lib/format';
 import { useNow } from '../hooks/use-now';
 import { tc } from '../i18n';
 import '../styles/console.css';

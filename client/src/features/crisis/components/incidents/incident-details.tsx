@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { COUNTER_KEYS, COUNTER_LABELS, type Incident } from '@contracts/crisis';
-import { formatFull, formatNumber, formatStamp } from '../../format';
+import { formatFull, formatNumber, formatStamp } from '@/lib/format';
 import { INCIDENT_KIND_LABELS, tc } from '../../i18n';
 import { IncidentStatusBadge, SeverityBadge } from '../badges';
 import { testId } from '../test-id';

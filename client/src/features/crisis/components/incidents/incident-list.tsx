@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, type Incident } from '@contracts/crisis';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { formatFull, formatStamp } from '../../format';
+import { formatFull, formatStamp } from '@/lib/format';
 import {
   INCIDENT_KIND_LABELS,
   INCIDENT_SEVERITY_LABELS,

@@ -11,7 +11,7 @@ import {
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useAppendLogbook, type ServiceRef } from '../../api';
 import { celluleOptions } from '../../cellules';
-import { localInputToIso } from '../../format';
+import { localInputToIso } from '@/lib/format';
 import { tc } from '../../i18n';
 import { ApiErrorAlert } from '../api-error-alert';
 import { testId } from '../test-id';

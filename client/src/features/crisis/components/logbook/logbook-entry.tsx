@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { LOGBOOK_CATEGORY_LABELS, type LogbookEntry } from '@contracts/crisis';
 import { memo } from 'react';
 import { celluleLabel } from '../../cellules';
-import { formatFull, formatStamp } from '../../format';
+import { formatFull, formatStamp } from '@/lib/format';
 import { tc } from '../../i18n';
 import { testId } from '../test-id';
 

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { FEATURE_KIND_LABELS, type MapFeature } from '@contracts/crisis';
 import { useState } from 'react';
 import { useDeleteFeature } from '../../api';
-import { formatFull, formatNumber, formatStamp } from '../../format';
+import { formatFull, formatNumber, formatStamp } from '@/lib/format';
 import { useNow } from '../../hooks/use-now';
 import { tc } from '../../i18n';
 import { ApiErrorAlert } from '../api-error-alert';

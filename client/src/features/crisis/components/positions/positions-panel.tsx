@@ -6,7 +6,7 @@ import type { Cellule, CodPosition } from '@contracts/crisis';
 import { useMemo, useState, type SubmitEvent } from 'react';
 import { usePositions, useSignIn, useSignOut, type ServiceRef } from '../../api';
 import { celluleLabel, celluleOptions } from '../../cellules';
-import { formatFull, formatStamp } from '../../format';
+import { formatFull, formatStamp } from '@/lib/format';
 import { useNow } from '../../hooks/use-now';
 import { tc } from '../../i18n';
 import type { Permissions } from '../../permissions';

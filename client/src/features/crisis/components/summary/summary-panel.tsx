@@ -8,7 +8,7 @@ import {
 } from '@contracts/crisis';
 import { useCrisisSummary } from '../../api';
 import { celluleLabel } from '../../cellules';
-import { formatFull, formatNumber, formatStamp } from '../../format';
+import { formatFull, formatNumber, formatStamp } from '@/lib/format';
 import { useNow } from '../../hooks/use-now';
 import { INCIDENT_STATUS_LABELS, tc } from '../../i18n';
 import { ApiErrorAlert } from '../api-error-alert';

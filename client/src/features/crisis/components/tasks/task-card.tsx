@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { Task } from '@contracts/crisis';
 import { memo, useState } from 'react';
-import { formatFull, formatStamp } from '../../format';
+import { formatFull, formatStamp } from '@/lib/format';
 import { TASK_ACTION_LABELS, tc } from '../../i18n';
 import { allowedTaskTransitions, type Permissions } from '../../permissions';
 import { PriorityBadge } from '../badges';

@@ -6,7 +6,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { TASK_PRIORITIES, type Incident, type Task } from '@contracts/crisis';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useCreateTask, type ServiceRef } from '../../api';
-import { localInputToIso } from '../../format';
+import { localInputToIso } from '@/lib/format';
 import { TASK_PRIORITY_LABELS, tc } from '../../i18n';
 import { ApiErrorAlert } from '../api-error-alert';
 import { testId } from '../test-id';
