@@ -6,7 +6,11 @@
  * whatever they say; exits 1 only if the bench crashes or the main courante's chain does not
  * verify after the run (a correctness failure, not a performance one).
  *
- * `npm run bench -- --map-only` runs the map scenario alone; `-- --no-map` skips it.
+ * Then the paging scenario (paging-bench.ts): enqueue and dispatch of deliveries against bare
+ * BullMQ, in a scratch environment of its own.
+ *
+ * `npm run bench -- --map-only` runs the map scenario alone; `-- --no-map` skips it;
+ * `-- --paging-only` runs the paging scenario alone; `-- --no-paging` skips it.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
@@ -22,6 +26,7 @@ import {
 import { type BenchEnv, withBenchEnv } from './env';
 import { CHROMIUM, mapBenchAvailable, runMapBench } from './map-bench';
 import { printMapReport } from './map-report';
+import { PAGING_PLAN, printPagingReport, runPagingBench } from './paging-bench';
 import { printReport, type Results } from './report';
 import { ensureOutbox, fanOut, latency, replay, type Side, writeRate } from './scenarios';
 import { interleave } from './stats';
@@ -198,6 +203,14 @@ async function serverScenarios(): Promise<void> {
   });
 }
 
+async function pagingScenario(): Promise<void> {
+  process.stdout.write(
+    `\nVigie bench: paging (${PAGING_PLAN.enqueue.toLocaleString('en')} deliveries enqueued, ` +
+      `${PAGING_PLAN.dispatch.toLocaleString('en')} dispatched, vs bare BullMQ)\n`,
+  );
+  await withBenchEnv(async (env) => printPagingReport(await runPagingBench(env)));
+}
+
 async function mapScenario(): Promise<void> {
   if (!mapBenchAvailable()) {
     process.stdout.write(`\nMap scenario skipped: ${CHROMIUM} not found.\n`);
@@ -213,7 +226,12 @@ async function mapScenario(): Promise<void> {
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
+  if (args.has('--paging-only')) {
+    await pagingScenario();
+    return;
+  }
   if (!args.has('--map-only')) await serverScenarios();
+  if (!args.has('--map-only') && !args.has('--no-paging')) await pagingScenario();
   if (!args.has('--no-map')) await mapScenario();
 }
 
