@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import { dropRedisPrefix, TEST_REDIS_URL } from './support/env';
-import { freePort, Proc, startNode, waitHealthy } from './support/processes';
+import { clusterEnv, Proc, startApis, startNode } from './support/processes';
 import { createTestDatabase } from './support/test-app';
 
 /**
@@ -17,23 +16,11 @@ describe('several API processes and a worker', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `vigie_c_${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      VIGIE_DEMO: '0',
-      VIGIE_INLINE_WORKER: '0',
-      SERVE_CLIENT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    };
-    const ports = [await freePort(), await freePort()];
-    urls = ports.map((p) => `http://127.0.0.1:${p}`);
-    procs.push(...ports.map((p) => startNode('main.js', { ...env, PORT: String(p) })));
-    procs.push(startNode('worker.js', env));
-    await Promise.all(urls.map((u, i) => waitHealthy(u, procs[i])));
+    env = clusterEnv(db.url, TEST_REDIS_URL);
+    const worker = startNode('worker.js', env);
+    const apis = await startApis(env, 2);
+    urls = apis.urls;
+    procs.push(...apis.procs, worker);
   }, 90_000);
 
   afterAll(async () => {
@@ -44,17 +31,16 @@ describe('several API processes and a worker', () => {
   });
 
   it('creates an account with the CLI, then carries its events from one process to consoles on both', async () => {
-    const cli = startNode('cli/user.js', { ...env, VIGIE_USER_PASSWORD: 'cluster-admin-password' }, [
-      'create',
-      '--email',
-      'admin@cluster.test',
-      '--name',
-      'Admin cluster',
-      '--roles',
-      'admin',
-    ]);
+    const cli = startNode(
+      'cli/user.js',
+      { ...env, VIGIE_USER_PASSWORD: 'cluster-admin-password' },
+      ['create', '--email', 'admin@cluster.test', '--name', 'Admin cluster', '--roles', 'admin'],
+    );
     expect(await new Promise((r) => cli.child.once('exit', r))).toBe(0);
-    expect(JSON.parse(cli.output())).toMatchObject({ email: 'admin@cluster.test', roles: ['admin'] });
+    expect(JSON.parse(cli.output())).toMatchObject({
+      email: 'admin@cluster.test',
+      roles: ['admin'],
+    });
 
     const login = await fetch(`${urls[0]}/api/auth/login`, {
       method: 'POST',
@@ -62,12 +48,19 @@ describe('several API processes and a worker', () => {
       body: JSON.stringify({ email: 'admin@cluster.test', password: 'cluster-admin-password' }),
     });
     expect(login.status).toBe(200);
-    const { accessToken, user } = (await login.json()) as { accessToken: string; user: { id: string } };
+    const { accessToken, user } = (await login.json()) as {
+      accessToken: string;
+      user: { id: string };
+    };
 
     // one console on each process: one of them is not the relay leader, so its event
     // crossed Redis
     const received = urls.map((url) => {
-      const socket = io(url, { transports: ['websocket'], auth: { token: accessToken }, reconnection: false });
+      const socket = io(url, {
+        transports: ['websocket'],
+        auth: { token: accessToken },
+        reconnection: false,
+      });
       sockets.push(socket);
       return new Promise<{ seq: number; displayName: string }>((resolve, reject) => {
         socket.once('connect_error', reject);
@@ -75,7 +68,11 @@ describe('several API processes and a worker', () => {
         socket.once('connect', () => undefined);
       });
     });
-    await Promise.all(sockets.map((s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())))));
+    await Promise.all(
+      sockets.map(
+        (s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r()))),
+      ),
+    );
     const patch = await fetch(`${urls[1]}/api/users/${user.id}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
@@ -91,10 +88,13 @@ describe('several API processes and a worker', () => {
     const deadline = Date.now() + 15_000;
     let workers: unknown[] = [];
     while (Date.now() < deadline && workers.length === 0) {
-      workers = ((await (await fetch(`${urls[0]}/api/health`)).json()) as { workers: unknown[] }).workers;
+      workers = ((await (await fetch(`${urls[0]}/api/health`)).json()) as { workers: unknown[] })
+        .workers;
       if (!workers.length) await new Promise((r) => setTimeout(r, 300));
     }
-    expect(workers).toEqual([{ worker: expect.stringMatching(/:\d+$/), beatAt: expect.any(String) }]);
+    expect(workers).toEqual([
+      { worker: expect.stringMatching(/:\d+$/), beatAt: expect.any(String) },
+    ]);
   });
 
   it('shuts every process down cleanly on SIGTERM', async () => {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import type { Task } from '../server/src/contracts/crisis';
 import { dropRedisPrefix, TEST_REDIS_URL } from './support/env';
-import { freePort, Proc, startNode, waitHealthy } from './support/processes';
+import { clusterEnv, Proc, startApis, startNode } from './support/processes';
 import { createTestDatabase } from './support/test-app';
 
 const PASSWORD = 'cluster-task-password';
@@ -79,22 +78,10 @@ describe('tasks across two API processes', () => {
       `INSERT INTO service (code, name, kind) VALUES ('T-SDIS', 'SDIS 63', 'secours'), ('T-SAMU', 'SAMU 63', 'sante')`,
     );
     await pg.end();
-    env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `vigie_tc_${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      VIGIE_DEMO: '0',
-      VIGIE_INLINE_WORKER: '0',
-      SERVE_CLIENT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    };
-    const ports = [await freePort(), await freePort()];
-    urls = ports.map((p) => `http://127.0.0.1:${p}`);
-    procs.push(...ports.map((p) => startNode('main.js', { ...env, PORT: String(p) })));
-    await Promise.all(urls.map((u, i) => waitHealthy(u, procs[i])));
+    env = clusterEnv(db.url, TEST_REDIS_URL);
+    const apis = await startApis(env, 2);
+    urls = apis.urls;
+    procs.push(...apis.procs);
     await createUser('cod@cluster.test', 'cod_operator');
     await createUser('sdis@cluster.test', 'service_liaison', 'T-SDIS');
     await createUser('samu@cluster.test', 'service_liaison', 'T-SAMU');
