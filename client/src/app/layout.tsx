@@ -14,6 +14,7 @@ const NAV_ITEMS = [
   { to: '/console', text: t.nav.console },
   { to: '/direction', text: t.nav.direction },
   { to: '/alerte', text: t.nav.paging },
+  { to: '/presse', text: t.nav.press },
   { to: '/cabinet', text: t.nav.routine },
 ] as const;
 

@@ -14,6 +14,7 @@ export const t = {
     console: 'Console COD',
     direction: 'Direction',
     paging: 'Alerte et astreinte',
+    press: 'Presse',
     routine: 'Modules du Cabinet',
   },
   footer: {
@@ -65,8 +66,8 @@ export const t = {
     },
     routine: {
       title: 'Modules du Cabinet',
-      description:
-        'Les modules de routine du Cabinet — distinctions honorifiques, élections, presse — s’afficheront ici.',
+      description: 'Le travail courant du Cabinet du préfet, hors crise.',
+      none: 'Aucun module du Cabinet n’est ouvert à votre profil.',
     },
     notFound: {
       title: 'Page non trouvée',
