@@ -25,7 +25,19 @@ export const phoneSchema = z
 export const inseeSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'an INSEE commune code');
 
 // ---------------------------------------------------------------------------- directory
-export const CONTACT_FUNCTIONS = ['maire', 'adjoint', 'referent_pcs', 'astreinte', 'cadre', 'agent', 'autre'] as const;
+export const CONTACT_FUNCTIONS = [
+  'maire',
+  'adjoint',
+  'referent_pcs',
+  'astreinte',
+  'cadre',
+  'agent',
+  'depute',
+  'senateur',
+  'conseiller_departemental',
+  'journaliste',
+  'autre',
+] as const;
 
 export const contactSchema = z
   .object({
@@ -53,6 +65,10 @@ export const CONTACT_FUNCTION_LABELS: Record<(typeof CONTACT_FUNCTIONS)[number],
   astreinte: "Cadre d'astreinte",
   cadre: 'Cadre',
   agent: 'Agent',
+  depute: 'Député',
+  senateur: 'Sénateur',
+  conseiller_departemental: 'Conseiller départemental',
+  journaliste: 'Journaliste',
   autre: 'Autre',
 };
 
