@@ -21,7 +21,10 @@ export type PageSeverity = (typeof PAGE_SEVERITIES)[number];
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(\+33\s?[1-9](\s?\d{2}){4}|0[1-9](\s?\d{2}){4}|\+\d{8,15})$/, 'a phone number (+33 6 12 34 56 78)');
+  .regex(
+    /^(\+33\s?[1-9](\s?\d{2}){4}|0[1-9](\s?\d{2}){4}|\+\d{8,15})$/,
+    'a phone number (+33 6 12 34 56 78)',
+  );
 export const inseeSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'an INSEE commune code');
 
 // ---------------------------------------------------------------------------- directory
@@ -136,7 +139,10 @@ export const rosterShiftSchema = z
     rank: z.number().int().min(1).max(20).default(1),
   })
   .strict()
-  .refine((s) => new Date(s.end) > new Date(s.start), { message: 'end must be after start', path: ['end'] });
+  .refine((s) => new Date(s.end) > new Date(s.start), {
+    message: 'end must be after start',
+    path: ['end'],
+  });
 
 export interface RosterShift {
   id: string;
@@ -203,9 +209,12 @@ export const pageRecipientsSchema = z
     featureId: z.uuid().optional(),
   })
   .strict()
-  .refine((r) => Object.values(r).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)), {
-    message: 'at least one recipient',
-  });
+  .refine(
+    (r) => Object.values(r).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)),
+    {
+      message: 'at least one recipient',
+    },
+  );
 
 export const createPageSchema = z
   .object({
@@ -215,13 +224,25 @@ export const createPageSchema = z
     recipients: pageRecipientsSchema,
     channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
     ackRequired: z.boolean().default(true),
-    escalateAfterSec: z.number().int().min(30).max(24 * 3600).default(300),
+    escalateAfterSec: z
+      .number()
+      .int()
+      .min(30)
+      .max(24 * 3600)
+      .default(300),
     crisisId: z.uuid().optional(),
   })
   .strict();
 export type CreatePageRequest = z.infer<typeof createPageSchema>;
 
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled'] as const;
+export const DELIVERY_STATES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   queued: 'En file',
