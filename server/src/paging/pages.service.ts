@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import type { CreatePageRequest, Page as PageDto, PageSummary } from '../contracts/paging';
