@@ -95,12 +95,12 @@ describe('browser: direction view on a phone', () => {
     await waitForText(pending, 'Évacuer le camping des Sables ?', { contains: true });
 
     // nothing wider than the phone
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     // installable: the manifest is linked and served, the service worker registers
     expect(await phone.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
     const manifest = await phone.context().request.get(`${t.url}/manifest.webmanifest`);
     expect(((await manifest.json()) as { start_url: string }).start_url).toBe('/direction');
-    await phone.waitForFunction(() => navigator.serviceWorker.getRegistration('/').then((r) => !!r?.active), undefined, { timeout: 10_000 });
+    await phone.waitForFunction(`navigator.serviceWorker.getRegistration('/').then((r) => !!(r && r.active))`, undefined, { timeout: 10_000 });
 
     const violations = seriousViolations(await runAxe(phone));
     expect(violations).toEqual([]);

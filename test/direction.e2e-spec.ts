@@ -2,7 +2,9 @@ import { createECDH, randomBytes } from 'node:crypto';
 import type { Incident, LogbookEntry } from '../server/src/contracts/crisis';
 import type { Decision, Sitrep, SitrepDiff } from '../server/src/contracts/direction';
 import type { StateEvent } from '../server/src/contracts/realtime';
+import { DataSource } from 'typeorm';
 import { DecisionsService } from '../server/src/direction/decisions.service';
+import { DEMO_DIFFUSION_LIST, seedDemoDirection } from '../server/src/direction/demo-direction';
 import { SitrepsService } from '../server/src/direction/sitreps.service';
 import { type FakeGateway, startFakeGateway } from './support/fake-gateway';
 import { type FakeSmtp, startFakeSmtp } from './support/fake-smtp';
@@ -385,5 +387,17 @@ describe('direction', () => {
       const entries = await logbook(crisisId);
       expect(entries.filter((e) => e.text.startsWith('Rappel à la cellule situation : le point de situation n° 3 est attendu à'))).toHaveLength(1);
     });
+  });
+
+  it('seeds its demo data once (diffusion list), however often it runs', async () => {
+    const manager = t.app.get(DataSource).manager;
+    const first = await seedDemoDirection(manager, new Date());
+    expect(first).toEqual({ contacts: 6, lists: 1 });
+    expect(await seedDemoDirection(manager, new Date())).toEqual({ contacts: 0, lists: 0 });
+    const [{ n }] = (await manager.query(
+      'SELECT count(*)::int AS n FROM contact_group_member m JOIN contact_group g ON g.id = m.group_id WHERE g.name = $1',
+      [DEMO_DIFFUSION_LIST],
+    )) as [{ n: number }];
+    expect(n).toBe(6);
   });
 });
