@@ -61,7 +61,7 @@ describe('browser: direction view on a phone', () => {
     return page;
   }
 
-  it('loads the state, approves in one tap, and the operator’s console shows the answer', async () => {
+  it('loads the state, approves in one tap, the operator’s console shows the answer, and offline it shows the last known state', async () => {
     const auth = (u: User) => ({ Authorization: `Bearer ${u.token}` });
     const crisis = (await t.http.post('/api/crises').set(auth(operator)).send({ title: 'Crue de l’Allier', kind: 'inondation', exercise: true })).body as Crisis;
     const incident = await t.http
@@ -120,5 +120,15 @@ describe('browser: direction view on a phone', () => {
     // the phone no longer lists it as pending
     await pending.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await problems.list()).toEqual([]);
+
+    // offline: the service worker serves the last known state, with its time, without the server
+    await phone.waitForFunction(`caches.open('vigie-data-v1').then((c) => c.match('/api/direction/overview')).then((r) => !!r)`, undefined, {
+      timeout: 10_000,
+    });
+    await phone.context().setOffline(true);
+    await phone.goto(`${t.url}/direction`);
+    await waitForText(phone.getByRole('status'), 'Hors ligne — dernier état connu le', { contains: true });
+    await waitForText(phone.locator('main'), 'Crue de l’Allier', { contains: true });
+    expect(seriousViolations(await runAxe(phone))).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@
  * No other API response is cached. Self-contained: it imports nothing.
  */
 
+import { offlineDirectionPage, type OfflineOverview } from './features/direction/lib/offline-page';
+
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -75,16 +77,17 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirst(request: Request, cacheName: string, fallbackUrl?: string): Promise<Response> {
+async function networkFirst(request: Request, cacheName: string, fallbackUrl?: string, noFallback = false): Promise<Response> {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(fallbackUrl ?? request.url, response.clone());
     return response;
-  } catch {
+  } catch (error) {
+    if (noFallback) throw error;
     const cached = await cache.match(fallbackUrl ?? request.url);
     if (cached) return cached;
-    throw new Error('offline and nothing cached');
+    throw new Error('offline and nothing cached', { cause: error });
   }
 }
 
@@ -102,7 +105,9 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
-  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
+  if (request.mode === 'navigate' && url.pathname === '/direction') {
+    event.respondWith(directionNavigation(request));
+  } else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(request, SHELL, '/index.html'));
   } else if (url.pathname === OVERVIEW) {
     event.respondWith(networkFirst(request, DATA));
@@ -110,6 +115,22 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
   }
 });
+
+/** /direction: the app when online; offline, the last known state (else the cached shell). */
+async function directionNavigation(request: Request): Promise<Response> {
+  try {
+    return await networkFirst(request, SHELL, '/index.html', true);
+  } catch {
+    const cached = await (await caches.open(DATA)).match(OVERVIEW);
+    if (cached) {
+      const html = offlineDirectionPage((await cached.json()) as OfflineOverview);
+      return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+    }
+    const shell = await (await caches.open(SHELL)).match('/index.html');
+    if (shell) return shell;
+    throw new Error('offline');
+  }
+}
 
 interface PushPayload {
   title?: string;

@@ -6,6 +6,8 @@
 import type { DomainEventType } from '@contracts/realtime';
 import type { QueryClient } from '@tanstack/react-query';
 import { addEventListener, resourceOf } from '@/lib/realtime-events';
+import { getLastEndReason, getSession, subscribeSession } from '@/lib/session';
+import { clearOfflineData } from '../lib/pwa';
 import { directionKeys } from './keys';
 
 const REFRESH_MS = 1_000;
@@ -24,4 +26,9 @@ addEventListener((type: DomainEventType, queryClient: QueryClient) => {
     pending = undefined;
     void queryClient.invalidateQueries({ queryKey: directionKeys.overview, exact: true });
   }, REFRESH_MS);
+});
+
+// a logout leaves no copy of the situation on the device
+subscribeSession(() => {
+  if (!getSession() && getLastEndReason() === 'logout') void clearOfflineData();
 });

@@ -32,3 +32,12 @@ export function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/** Where the service worker keeps the last overview (see src/sw.ts). */
+export const OFFLINE_DATA_CACHE = 'vigie-data-v1';
+
+/** Forgets the last overview kept for offline use (at logout: nothing stays on the device). */
+export async function clearOfflineData(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  await caches.delete(OFFLINE_DATA_CACHE);
+}
