@@ -377,12 +377,17 @@ describe('direction', () => {
       const bad = await t.http.put(`/api/crises/${crisisId}/sitrep-schedule`).set(as(operator)).send({ nextDueAt: new Date(Date.now() - 60_000).toISOString() });
       expect(bad.status).toBe(400);
       ok(await t.http.put(`/api/crises/${crisisId}/sitrep-schedule`).set(as(operator)).send({ nextDueAt: due.toISOString(), intervalMinutes: 120 }));
+      // the operator holds the cellule situation and can be paged in the console
+      ok(await t.http.post('/api/contacts').set(as(sidpc)).send({ name: 'Opératrice Martin', function: 'agent', userId: operator.id }), 201);
+      ok(await t.http.post('/api/cod/positions').set(as(operator)).send({ cellule: 'situation' }), 201);
       const socket = t.socket(operator.token);
       await connected(socket);
       const reminder = nextEvent<StateEvent<'sitrep.scheduled'>>(socket, 'sitrep.scheduled');
+      const paged = nextEvent<StateEvent<'page.received'>>(socket, 'page.received', 10_000);
       const service = t.app.get(SitrepsService);
       expect(await service.remindDue()).toBe(1);
       expect(await reminder).toMatchObject({ crisisId, due: true, number: 3, nextDueAt: due.toISOString() });
+      expect((await paged).title).toMatch(/^Point de situation n° 3 attendu à \d\d:\d\d$/);
       expect(await service.remindDue()).toBe(0);
       const entries = await logbook(crisisId);
       expect(entries.filter((e) => e.text.startsWith('Rappel à la cellule situation : le point de situation n° 3 est attendu à'))).toHaveLength(1);

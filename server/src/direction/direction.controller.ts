@@ -92,8 +92,8 @@ export class DirectionController {
   /** Next point due at (and the interval after it). */
   @Put('crises/:id/sitrep-schedule')
   @Roles(...CRISIS_WRITE_ROLES)
-  setSchedule(@Param('id', ParseUUIDPipe) id: string, @Body() body: SitrepScheduleDto) {
-    return this.sitreps.setSchedule(id, body);
+  setSchedule(@Param('id', ParseUUIDPipe) id: string, @Body() body: SitrepScheduleDto, @CurrentUser() user: AuthUser) {
+    return this.sitreps.setSchedule(id, body, user);
   }
 
   /** The point with its diff against the previous one. */

@@ -125,6 +125,13 @@ export class SitrepSchedule {
   @Column({ type: 'int', nullable: true })
   intervalMinutes!: number | null;
 
+  /** Who set the schedule: the reminder page is sent in their name. */
+  @Column({ type: 'uuid', nullable: true })
+  scheduledBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  scheduledByName!: string | null;
+
   /** The `nextDueAt` the situation cellule was reminded of (reminded once per due time). */
   @Column({ type: 'timestamptz', nullable: true })
   remindedFor!: Date | null;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
@@ -79,6 +79,8 @@ const hhmm = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 
  */
 @Injectable()
 export class SitrepsService {
+  private readonly logger = new Logger('Sitreps');
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly crises: CrisesService,
@@ -283,7 +285,7 @@ export class SitrepsService {
     return data;
   }
 
-  setSchedule(crisisId: string, input: SitrepScheduleRequest): Promise<SitrepScheduleDto> {
+  setSchedule(crisisId: string, input: SitrepScheduleRequest, user: AuthUser): Promise<SitrepScheduleDto> {
     return this.tx.run(async (tx) => {
       const m = tx.manager;
       await this.openCrisis(m, crisisId);
@@ -293,9 +295,11 @@ export class SitrepsService {
       const rule = await ruleAt(m, now);
       const s =
         (await m.findOne(SitrepSchedule, { where: { crisisId }, lock: { mode: 'pessimistic_write' } })) ??
-        m.create(SitrepSchedule, { crisisId, remindedFor: null, remindedAt: null });
+        m.create(SitrepSchedule, { crisisId, remindedFor: null, remindedAt: null, scheduledBy: null, scheduledByName: null });
       s.nextDueAt = input.nextDueAt ? new Date(input.nextDueAt) : null;
       s.intervalMinutes = input.intervalMinutes === undefined ? (s.intervalMinutes ?? rule.sitrepDefaultIntervalMin) : input.intervalMinutes;
+      s.scheduledBy = user.id;
+      s.scheduledByName = user.displayName;
       await m.save(s);
       this.emitSchedule(tx, s, false, await this.nextNumber(m, crisisId));
       return toScheduleDto(s);
@@ -304,7 +308,7 @@ export class SitrepsService {
 
   /** Reminds the situation cellule of the points due within the rule's lead time (once per due time). */
   async remindDue(now = new Date()): Promise<number> {
-    return this.tx.run(async (tx) => {
+    const due = await this.tx.run(async (tx) => {
       const m = tx.manager;
       const rule = await ruleAt(m, now);
       const rows = (await m.query(
@@ -315,7 +319,7 @@ export class SitrepsService {
          ORDER BY s.crisis_id FOR UPDATE OF s SKIP LOCKED`,
         [now, rule.sitrepReminderLeadSec],
       )) as { crisis_id: string }[];
-      let reminded = 0;
+      const reminded: { crisisId: string; number: number; dueAt: Date; by: string | null; byName: string | null }[] = [];
       for (const { crisis_id } of rows) {
         const s = await m.findOneOrFail(SitrepSchedule, { where: { crisisId: crisis_id } });
         if (!sitrepReminderDue(s, rule.sitrepReminderLeadSec, now)) continue;
@@ -330,10 +334,47 @@ export class SitrepsService {
           SYSTEM_AUTHOR,
         );
         this.emitSchedule(tx, s, true, number);
-        reminded++;
+        reminded.push({ crisisId: crisis_id, number, dueAt: s.nextDueAt!, by: s.scheduledBy, byName: s.scheduledByName });
       }
       return reminded;
     });
+    for (const d of due) await this.pageSituationCellule(d);
+    return due.length;
+  }
+
+  /**
+   * Pages (console and web push) whoever holds a position in the cellule situation and has a
+   * contact linked to their account. Best effort after commit: the reminder is already in the
+   * main courante and on the consoles.
+   */
+  private async pageSituationCellule(d: { crisisId: string; number: number; dueAt: Date; by: string | null; byName: string | null }): Promise<void> {
+    if (!d.by) return;
+    try {
+      const contacts = (
+        await this.tx.snapshot((m) =>
+          m.query(
+            `SELECT DISTINCT c.id FROM cod_position p JOIN contact c ON c.user_id = p.user_id
+             WHERE p.cellule = 'situation' AND p.signed_out_at IS NULL AND c.active ORDER BY c.id`,
+          ),
+        )
+      ).data as { id: string }[];
+      if (contacts.length === 0) return;
+      await this.pages.create(
+        {
+          title: `Point de situation n° ${d.number} attendu à ${hhmm.format(d.dueAt)}`,
+          message: `Rappel à la cellule situation : le point de situation n° ${d.number} est attendu à ${hhmm.format(d.dueAt)}. Générez-le dans Vigie (vue Direction) et soumettez-le à la validation.`,
+          severity: 'information',
+          recipients: { contactIds: contacts.map((c) => c.id) },
+          channels: ['inapp', 'push'],
+          ackRequired: false,
+          escalateAfterSec: 300,
+          crisisId: d.crisisId,
+        },
+        { id: d.by, displayName: d.byName ?? 'Vigie', email: '', roles: [], serviceId: null },
+      );
+    } catch (e) {
+      this.logger.error(`sitrep reminder of crisis ${d.crisisId}: paging the cellule situation failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private emitSchedule(tx: Tx, s: SitrepSchedule, due: boolean, number: number): void {
