@@ -230,6 +230,14 @@ function CrisisCard({ view }: { view: DirectionCrisis }) {
           : td.noSitrep}
       </p>
       {view.schedule?.nextDueAt && <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>{td.nextDue(formatWhen(view.schedule.nextDueAt))}</p>}
+      {view.schedule?.nextDueAt && view.schedule.remindedAt && (!view.latestSitrep || view.latestSitrep.status === 'validated') && (
+        <Alert
+          small
+          severity="warning"
+          className={fr.cx('fr-mt-1w')}
+          description={td.dueSoon((view.latestSitrep?.number ?? 0) + 1, formatWhen(view.schedule.nextDueAt))}
+        />
+      )}
     </article>
   );
 }
