@@ -389,6 +389,8 @@ describe('direction', () => {
       expect(await reminder).toMatchObject({ crisisId, due: true, number: 3, nextDueAt: due.toISOString() });
       expect((await paged).title).toMatch(/^Point de situation n° 3 attendu à \d\d:\d\d$/);
       expect(await service.remindDue()).toBe(0);
+      const schedule = ok<{ nextDueAt: string; remindedAt: string | null }>(await t.http.get(`/api/crises/${crisisId}/sitrep-schedule`).set(as(viewer)));
+      expect(schedule).toMatchObject({ nextDueAt: due.toISOString(), remindedAt: expect.any(String) });
       const entries = await logbook(crisisId);
       expect(entries.filter((e) => e.text.startsWith('Rappel à la cellule situation : le point de situation n° 3 est attendu à'))).toHaveLength(1);
     });

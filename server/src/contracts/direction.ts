@@ -242,6 +242,7 @@ export interface SitrepSchedule {
   crisisId: string;
   nextDueAt: string | null;
   intervalMinutes: number | null;
+  /** When the cellule situation was reminded of the point now due (null: not yet). */
   remindedAt: string | null;
 }
 

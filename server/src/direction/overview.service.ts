@@ -8,6 +8,7 @@ import { IncidentsService } from '../incidents/incidents.service';
 import { TasksService } from '../tasks/tasks.service';
 import { DecisionsService } from './decisions.service';
 import { SitrepSchedule, SituationReport } from './sitrep.entity';
+import { toScheduleDto } from './sitreps.service';
 
 const FEED = 15;
 const LIST = 20;
@@ -50,14 +51,7 @@ export class OverviewService {
                 validatedAt: latest.validatedAt?.toISOString() ?? null,
               }
             : null,
-          schedule: schedule
-            ? {
-                crisisId: schedule.crisisId,
-                nextDueAt: schedule.nextDueAt?.toISOString() ?? null,
-                intervalMinutes: schedule.intervalMinutes,
-                remindedAt: schedule.remindedAt?.toISOString() ?? null,
-              }
-            : null,
+          schedule: schedule ? toScheduleDto(schedule) : null,
         });
       }
       const pendingDecisions = await this.decisions.query(m, { open: true, limit: 50 });

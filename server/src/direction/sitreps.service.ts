@@ -60,12 +60,14 @@ export function toSitrepDto(r: SituationReport, crisisTitle: string, events: Sit
   };
 }
 
-function toScheduleDto(s: SitrepSchedule): SitrepScheduleDto {
+/** `remindedAt` only when the reminder was for the point now due (not a previous one). */
+export function toScheduleDto(s: SitrepSchedule): SitrepScheduleDto {
+  const current = s.nextDueAt !== null && s.remindedFor?.getTime() === s.nextDueAt.getTime();
   return {
     crisisId: s.crisisId,
     nextDueAt: s.nextDueAt?.toISOString() ?? null,
     intervalMinutes: s.intervalMinutes,
-    remindedAt: s.remindedAt?.toISOString() ?? null,
+    remindedAt: current ? (s.remindedAt?.toISOString() ?? null) : null,
   };
 }
 
