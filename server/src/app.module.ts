@@ -23,6 +23,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DirectionModule } from './direction/direction.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
 import { RedisModule } from './infra/redis.module';
@@ -94,6 +95,7 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        DirectionModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
+import type { Decision, Sitrep, SitrepSchedule } from './direction';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -35,6 +36,19 @@ export interface DomainEventMap {
   'page.updated': PageSummary;
   /** In-app delivery of a page to the paged user. */
   'page.received': PageReceived;
+  /** An operator asked the authority for a decision. */
+  'decision.requested': Decision;
+  /** The authority approved, rejected or asked for more. */
+  'decision.answered': Decision;
+  /** A complement was given, or the urgent-decision reminder fired. */
+  'decision.updated': Decision;
+  /** A point de situation was generated (draft). */
+  'sitrep.created': Sitrep;
+  /** A draft was edited, or a validated point was diffused. */
+  'sitrep.updated': Sitrep;
+  'sitrep.validated': Sitrep;
+  /** The schedule changed, or a point is due soon (reminder to the situation cellule). */
+  'sitrep.scheduled': SitrepSchedule & { due: boolean; number: number };
 }
 
 export type DomainEventType = keyof DomainEventMap;

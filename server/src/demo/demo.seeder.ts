@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
+import { seedDemoDirection } from '../direction/demo-direction';
 import { seedDemoDirectory } from '../directory/demo-directory';
 import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
@@ -39,6 +40,8 @@ export class DemoSeeder {
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const direction = await seedDemoDirection(tx.manager, new Date());
+      if (direction.contacts || direction.lists) this.logger.log(`seeded the director's phone and ${direction.lists} diffusion list(s)`);
       return created;
     });
   }
