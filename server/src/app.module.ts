@@ -24,6 +24,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { HonoursModule } from './honours/honours.module';
 import { RedisModule } from './infra/redis.module';
 import { MetricsMiddleware, MetricsModule } from './metrics/metrics';
 import { QueueModule } from './queue/queue.module';
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        HonoursModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT
