@@ -286,6 +286,98 @@ describe('honours and medals', () => {
     });
   });
 
+  describe('CSV import', () => {
+    const HEADER =
+      'Civilité;Nom;Prénom;Date de naissance;Commune;Échelon;Date de dépôt;Employeur 1;Début 1;Fin 1;Quotité 1';
+    const FILE = [
+      HEADER,
+      'Madame;Vernet;Anne;12/03/1970;Thiers;argent;01/03/2027;Coutellerie Thiernoise;01/09/1990;;100',
+      'Monsieur;Brunel;Marc;31/02/1968;Issoire;argent;01/03/2027;Aubert et Duval;01/01/1992;;100',
+      'Madame;Faure;Lucie;05/06/1972;Ambert;vermeil;01/03/2027;Omerin;01/01/1995;;80 %',
+      'Monsieur;Rigaud;Paul;14/11/1966;Paris;argent;01/03/2027;SNCF;01/01/1990;;100',
+      'M.;Chassagne;Henri;02/02/1961;63300;grand or;01/03/2027;Limagrain;01/01/1980;31/12/2026;',
+      'Mme;CHABRIER;Odile;02/04/1975;Riom;argent;01/03/2027;Laboratoires Volcans;14/03/2006;;',
+    ].join('\r\n');
+    const count = async () =>
+      ((await ds.query('SELECT count(*)::int AS n FROM honours_dossier')) as [{ n: number }])[0].n;
+
+    it('names the 3 bad rows by line and column and imports nothing', async () => {
+      const before = await count();
+      const res = await as(staff).post('/api/honours/dossiers/import', {
+        csv: FILE,
+        distinction: 'travail',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 'validation',
+        message: 'The file has 3 problems: nothing was imported',
+        details: [
+          { path: 'line.3.Date de naissance', message: 'not a date (JJ/MM/AAAA): « 31/02/1968 »' },
+          { path: 'line.5.Commune', message: 'unknown commune of the Puy-de-Dôme « Paris »' },
+          {
+            path: 'line.7.Nom',
+            message: expect.stringContaining(
+              'same person, distinction and échelon as dossier MHT-2027-00001',
+            ),
+          },
+        ],
+      });
+      expect(await count()).toBe(before);
+    });
+
+    it('imports the valid rows only when asked, with the report', async () => {
+      const before = await count();
+      const res = await as(staff).post('/api/honours/dossiers/import?mode=valid', {
+        csv: FILE,
+        distinction: 'travail',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        imported: 3,
+        skipped: [
+          { line: 3, column: 'Date de naissance' },
+          { line: 5, column: 'Commune' },
+          { line: 7, column: 'Nom' },
+        ],
+      });
+      expect(await count()).toBe(before + 3);
+      const faure = (
+        (await as(staff).get('/api/honours/dossiers?q=Faure')).body as { id: string }[]
+      )[0];
+      const dossier = (await as(staff).get(`/api/honours/dossiers/${faure.id}`)).body as DossierDto;
+      expect(dossier).toMatchObject({
+        channel: 'demarches_simplifiees',
+        candidate: { civility: 'Mme', sex: 'F', communeName: 'Ambert' },
+        servicePeriods: [{ employer: 'Omerin', start: '1995-01-01', ratio: 0.8 }],
+        history: [{ to: 'depose', note: 'importé (démarches en ligne)' }],
+      });
+      // a second import of the same file finds the duplicates
+      const again = await as(staff).post('/api/honours/dossiers/import', {
+        csv: FILE,
+        distinction: 'travail',
+      });
+      expect((again.body as { details: unknown[] }).details).toHaveLength(6);
+    });
+
+    it('refuses a file without the required columns, and a mapping to a missing column', async () => {
+      const res = await as(staff).post('/api/honours/dossiers/import', {
+        csv: 'Nom;Prénom\r\nDurand;Luc',
+        distinction: 'travail',
+        mapping: { birthDate: 'Né le' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        details: [
+          { path: 'line.1.Né le', message: 'mapped column for birthDate not found in the header' },
+          { path: 'line.1.Commune', message: 'required column missing' },
+        ],
+      });
+      expect((await as(director).post('/api/honours/dossiers/import', { csv: FILE })).status).toBe(
+        403,
+      );
+    });
+  });
+
   describe('a promotion of 120 dossiers', () => {
     const LAST = [
       'Ébrard',
@@ -329,7 +421,7 @@ describe('honours and medals', () => {
     let promotion: PromotionDto;
     let ids: string[];
 
-    it('creates the promotion and 120 eligible dossiers', async () => {
+    it('creates the promotion and imports 120 eligible dossiers from a form export', async () => {
       const res = await as(staff).post('/api/honours/promotions', {
         distinction: 'travail',
         date: '2028-07-14',
@@ -338,30 +430,43 @@ describe('honours and medals', () => {
       expect(res.status).toBe(201);
       promotion = res.body as PromotionDto;
       expect(promotion).toMatchObject({ status: 'ouverte', cutoff: '2028-05-01' });
-      ids = [];
-      for (let k = 0; k < people.length; k += 12) {
-        const batch = await Promise.all(
-          people.slice(k, k + 12).map((p) =>
-            as(staff).post(
-              '/api/honours/dossiers',
-              mht(
-                {
-                  echelon: p.echelon,
-                  filedAt: '2028-02-01',
-                  promotionDate: '2028-07-14',
-                  servicePeriods: [{ employer: 'Michelin', start: ECHELON_START[p.echelon] }],
-                },
-                { ...p, echelon: undefined, communeInsee: '63113', employer: 'Michelin' },
-              ),
-            ),
-          ),
-        );
-        for (const r of batch) {
-          expect(r.status).toBe(201);
-          expect((r.body as DossierDto).eligibility.eligible).toBe(true);
-          ids.push((r.body as DossierDto).id);
-        }
-      }
+      const header =
+        'Numéro de dossier;Civilité;Nom;Prénom;Date de naissance;Commune;Fonction;Employeur;Ville employeur;Échelon;Date de dépôt;Promotion;Employeur 1;Début 1;Fin 1;Quotité 1';
+      const rows = people.map((p, i) =>
+        [
+          String(1000 + i),
+          p.civility,
+          p.lastName,
+          p.firstName,
+          p.birthDate.split('-').reverse().join('/'),
+          'Clermont-Ferrand',
+          'technicienne de laboratoire',
+          'Michelin',
+          'Clermont-Ferrand',
+          p.echelon === 'grand_or' ? 'Grand or' : p.echelon,
+          '01/02/2028',
+          '14/07/2028',
+          'Michelin',
+          ECHELON_START[p.echelon].split('-').reverse().join('/'),
+          '',
+          '100 %',
+        ].join(';'),
+      );
+      const imported = await as(staff).post('/api/honours/dossiers/import', {
+        csv: [header, ...rows].join('\r\n'),
+        distinction: 'travail',
+      });
+      expect(imported.status).toBe(200);
+      expect(imported.body).toMatchObject({ imported: 120, skipped: [] });
+      ids = (
+        (await ds.query(
+          `SELECT id, (eligibility->>'eligible')::boolean AS eligible FROM honours_dossier WHERE promotion_id = $1`,
+          [promotion.id],
+        )) as { id: string; eligible: boolean }[]
+      ).map((r) => {
+        expect(r.eligible).toBe(true);
+        return r.id;
+      });
       expect(ids).toHaveLength(120);
       for (const to of ['complet', 'en_instruction', 'avis'])
         expect(

@@ -185,7 +185,6 @@ export class DossiersService {
     }
     if (problems.length || !eligibility)
       return { ok: false, code: 'validation', message: 'Invalid dossier', problems };
-    pending.set(`${key}|${input.distinction}|${input.echelon}`, `line ${prefix}`);
     return {
       ok: true,
       value: {

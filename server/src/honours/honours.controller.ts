@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Roles } from '../common/decorators';
 import { HONOURS_READ_ROLES, HONOURS_WRITE_ROLES } from './dossier-transitions';
+import { DossiersImportService } from './dossiers-import.service';
 import { DossiersService } from './dossiers.service';
 import {
   BulkTransitionDto,
@@ -22,6 +23,8 @@ import {
   CreatePromotionDto,
   DossierTransitionDto,
   EligibilityDto,
+  ImportBodyDto,
+  ImportQueryDto,
   ListDossiersQueryDto,
   ListPromotionsQueryDto,
   UpdateDossierDto,
@@ -50,6 +53,7 @@ export class HonoursController {
     private readonly rules: HonoursRulesService,
     private readonly dossiers: DossiersService,
     private readonly promotions: PromotionsService,
+    private readonly imports: DossiersImportService,
   ) {}
 
   /** The calculator on the rules in force at the promotion date, with its explanation. */
@@ -78,6 +82,22 @@ export class HonoursController {
   @Roles(...HONOURS_WRITE_ROLES)
   createDossier(@Body() body: CreateDossierDto, @CurrentUser() user: AuthUser) {
     return this.dossiers.create(body, user);
+  }
+
+  /**
+   * `{csv, mapping?, distinction?}` from a form service's export, `?mode=all` (default: any bad
+   * row → 400 naming every line and column, nothing written) or `?mode=valid` (the valid rows
+   * are imported, the others reported).
+   */
+  @Post('dossiers/import')
+  @HttpCode(200)
+  @Roles(...HONOURS_WRITE_ROLES)
+  importDossiers(
+    @Body() body: ImportBodyDto,
+    @Query() query: ImportQueryDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.imports.import({ ...body, mode: query.mode }, user);
   }
 
   /** `{ids, to, note?}`: all or nothing. */

@@ -42,6 +42,8 @@ export const importBodySchema = z
     csv: z.string().min(1).max(5_000_000),
     /** Column of the file for each field, when the headers are not the usual ones. */
     mapping: z.record(z.string(), z.string().max(200)).optional(),
+    /** The distinction of every row when the file has no column for it (one procedure per medal). */
+    distinction: z.enum(DISTINCTIONS).optional(),
   })
   .strict();
 

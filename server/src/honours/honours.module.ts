@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DossiersImportService } from './dossiers-import.service';
 import { DossiersService } from './dossiers.service';
 import { HonoursController } from './honours.controller';
 import {
@@ -24,7 +25,7 @@ import { HonoursRulesService } from './rules.service';
     ]),
   ],
   controllers: [HonoursController],
-  providers: [HonoursRulesService, DossiersService, PromotionsService],
+  providers: [HonoursRulesService, DossiersService, DossiersImportService, PromotionsService],
   exports: [HonoursRulesService, DossiersService],
 })
 export class HonoursModule {}
