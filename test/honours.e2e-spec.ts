@@ -1,9 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { DossierDto, EligibilityResult, PromotionDto } from '../server/src/contracts/honours';
+import { seedDemoHonours } from '../server/src/honours/demo-honours';
 import { pdfPages, pdfText } from './support/pdf';
 import { startTestApp, TestApp } from './support/test-app';
 
 type User = { id: string; token: string };
+
+// the 120-dossier promotion runs hundreds of queries: generous on a loaded machine
+jest.setTimeout(120_000);
 
 const PROMOTION = '2027-07-14';
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
@@ -595,5 +599,21 @@ describe('honours and medals', () => {
         stats: { byStatus: { publie: 120 } },
       });
     });
+  });
+
+  it('seeds the demo promotion once: 60 dossiers on real communes, each with its explanation', async () => {
+    const now = new Date('2026-11-28T10:00:00Z');
+    expect(await seedDemoHonours(ds.manager, now)).toBe(60);
+    expect(await seedDemoHonours(ds.manager, now)).toBe(0);
+    const rows = (await ds.query(
+      `SELECT d.status, d.eligibility->>'explanation' AS explanation, c.name AS commune, p.date::text AS date
+       FROM honours_dossier d JOIN commune c ON c.insee = d.commune_insee JOIN honours_promotion p ON p.id = d.promotion_id
+       WHERE d.reference LIKE 'MHT-2026-%'`,
+    )) as { status: string; explanation: string; commune: string; date: string }[];
+    expect(rows).toHaveLength(60);
+    expect(new Set(rows.map((r) => r.date))).toEqual(new Set(['2027-07-14']));
+    expect(rows.filter((r) => r.explanation.includes('manque')).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === 'retenu').length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.explanation).toMatch(/^(argent|vermeil|or|grand or) : /);
   });
 });

@@ -16,6 +16,7 @@ import { QueueModule } from './queue/queue.module';
 import { CrisesModule } from './crises/crises.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PagingModule } from './paging/paging.module';
+import { HonoursModule } from './honours/honours.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -33,6 +34,7 @@ class WorkerModule {
         CrisesModule,
         TasksModule,
         PagingModule,
+        HonoursModule,
       ],
     };
   }

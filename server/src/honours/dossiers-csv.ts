@@ -308,7 +308,8 @@ export function readImportRow(
     return path || 'ligne';
   };
   // in the order of the file's columns
-  const position = (c: string) => (columns.names.includes(c) ? columns.names.indexOf(c) : columns.names.length);
+  const position = (c: string) =>
+    columns.names.includes(c) ? columns.names.indexOf(c) : columns.names.length;
   problems.sort((a, b) => position(a.column) - position(b.column));
   return { line: record.line, body, columnOf, problems };
 }

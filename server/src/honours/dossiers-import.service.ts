@@ -5,7 +5,7 @@ import type { Distinction, HonoursImportResult } from '../contracts/honours';
 import { TransactionRunner } from '../database/transaction';
 import { foldKey, parseCsv } from '../directory/csv';
 import { type ImportProblem, readImportHeader, readImportRow } from './dossiers-csv';
-import { DossiersService } from './dossiers.service';
+import { DossiersService, newPrepareCache } from './dossiers.service';
 
 export interface ImportRequest {
   csv: string;
@@ -53,6 +53,7 @@ export class DossiersImportService {
       const problems: ImportProblem[] = [];
       const valid: { line: number; value: Parameters<DossiersService['insert']>[1] }[] = [];
       const pending = new Map<string, string>();
+      const cache = newPrepareCache();
       for (const record of parsed.records) {
         const row = readImportRow(
           record,
@@ -64,7 +65,7 @@ export class DossiersImportService {
           problems.push(...row.problems);
           continue;
         }
-        const prepared = await this.dossiers.prepare(m, row.body, '', pending);
+        const prepared = await this.dossiers.prepare(m, row.body, '', pending, undefined, cache);
         if (!prepared.ok) {
           problems.push(
             ...prepared.problems.map((p) => ({
@@ -90,6 +91,7 @@ export class DossiersImportService {
           user.id,
           { id: user.id, name: user.displayName },
           'importé (démarches en ligne)',
+          cache,
         );
         references.push(d.reference);
       }

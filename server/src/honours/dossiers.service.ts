@@ -39,6 +39,20 @@ type DossierValues = Omit<
   | 'updatedAt'
 >;
 
+/** Look-ups shared by the rows of one import (one transaction). */
+export interface PrepareCache {
+  rules: Map<string, ReturnType<HonoursRulesService['at']>>;
+  communes: Map<string, boolean>;
+  promotions: Map<string, HonoursPromotion>;
+  lastReference: Map<string, number>;
+}
+export const newPrepareCache = (): PrepareCache => ({
+  rules: new Map(),
+  communes: new Map(),
+  promotions: new Map(),
+  lastReference: new Map(),
+});
+
 const parisDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Paris',
   year: 'numeric',
@@ -83,6 +97,7 @@ export class DossiersService {
     prefix: string,
     pending: Map<string, string> = new Map(),
     excludeId?: string,
+    cache: PrepareCache = newPrepareCache(),
   ): Promise<
     | { ok: true; value: DossierValues }
     | { ok: false; code: 'validation' | 'conflict'; message: string; problems: ErrorDetail[] }
@@ -100,16 +115,17 @@ export class DossiersService {
       };
     const input = parsed.data;
     const filedAt = input.filedAt ?? today();
-    const { row, rules } = await this.rules.at(
-      m,
-      input.distinction,
-      input.promotionDate ?? filedAt,
-    );
+    const ruleKey = `${input.distinction}|${input.promotionDate ?? filedAt}`;
+    if (!cache.rules.has(ruleKey))
+      cache.rules.set(ruleKey, this.rules.at(m, input.distinction, input.promotionDate ?? filedAt));
+    const { row, rules } = await cache.rules.get(ruleKey)!;
     const problems: ErrorDetail[] = [];
-    const [commune] = (await m.query('SELECT name FROM commune WHERE insee = $1', [
-      input.candidate.communeInsee,
-    ])) as { name: string }[];
-    if (!commune && rules.competence === 'residence')
+    const insee = input.candidate.communeInsee;
+    if (!cache.communes.has(insee)) {
+      const found = (await m.query('SELECT 1 FROM commune WHERE insee = $1', [insee])) as unknown[];
+      cache.communes.set(insee, found.length > 0);
+    }
+    if (!cache.communes.get(insee) && rules.competence === 'residence')
       problems.push({
         path: `${prefix}candidate.communeInsee`,
         message:
@@ -160,7 +176,11 @@ export class DossiersService {
       warnings.push(...resolved.warnings);
       date = resolved.date;
       for (let i = 0; i < 4; i++) {
-        promotion = await this.promotionOn(m, input.distinction, date, rules.contingents);
+        const promotionKey = `${input.distinction}|${date}`;
+        promotion =
+          cache.promotions.get(promotionKey) ??
+          (await this.promotionOn(m, input.distinction, date, rules.contingents));
+        cache.promotions.set(promotionKey, promotion);
         if (promotion.status === 'ouverte' || rules.promotions.length === 0) break;
         const next = nextPromotion(rules, addDay(date));
         if (!next) break;
@@ -221,18 +241,25 @@ export class DossiersService {
     createdBy: string | null,
     by: { id: string | null; name: string },
     note: string | null = null,
+    cache: PrepareCache = newPrepareCache(),
   ): Promise<HonoursDossier> {
     const year = value.filedAt.slice(0, 4);
     const prefix = `${REFERENCE_PREFIX[value.distinction]}-${year}-`;
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.honours.ref.${prefix}`]);
-    const [{ last }] = (await m.query(
-      `SELECT coalesce(max(substring(reference from '\\d+$')::int), 0) AS last FROM honours_dossier WHERE reference LIKE $1`,
-      [`${prefix}%`],
-    )) as [{ last: number }];
+    let last = cache.lastReference.get(prefix);
+    if (last === undefined) {
+      // the lock is held until commit: references of one year are taken one transaction at a time
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.honours.ref.${prefix}`]);
+      const [row] = (await m.query(
+        `SELECT coalesce(max(substring(reference from '\\d+$')::int), 0) AS last FROM honours_dossier WHERE reference LIKE $1`,
+        [`${prefix}%`],
+      )) as [{ last: number }];
+      last = Number(row.last);
+    }
+    cache.lastReference.set(prefix, last + 1);
     const dossier = await m.save(
       m.create(HonoursDossier, {
         ...value,
-        reference: `${prefix}${String(Number(last) + 1).padStart(5, '0')}`,
+        reference: `${prefix}${String(last + 1).padStart(5, '0')}`,
         status: 'depose',
         createdBy,
       }),

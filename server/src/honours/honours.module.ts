@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CeremoniesController } from './ceremonies.controller';
+import { CeremoniesService } from './ceremonies.service';
 import { DossiersImportService } from './dossiers-import.service';
 import { DossiersService } from './dossiers.service';
 import { HonoursController } from './honours.controller';
@@ -11,6 +13,7 @@ import {
   HonoursRuleSet,
 } from './honours.entity';
 import { PromotionsService } from './promotions.service';
+import { HonoursRetentionService } from './retention.service';
 import { HonoursRulesService } from './rules.service';
 
 /** Honours and medals: rule tables, eligibility, dossiers, promotions and arrêtés, ceremonies. */
@@ -24,8 +27,15 @@ import { HonoursRulesService } from './rules.service';
       HonoursCeremony,
     ]),
   ],
-  controllers: [HonoursController],
-  providers: [HonoursRulesService, DossiersService, DossiersImportService, PromotionsService],
+  controllers: [HonoursController, CeremoniesController],
+  providers: [
+    HonoursRulesService,
+    DossiersService,
+    DossiersImportService,
+    PromotionsService,
+    CeremoniesService,
+    HonoursRetentionService,
+  ],
   exports: [HonoursRulesService, DossiersService],
 })
 export class HonoursModule {}

@@ -40,6 +40,8 @@ export const JOBS = {
   'paging.reconcile': { queue: 'paging', schema: z.object({}).strict() },
   /** Debounced: publishes a page's counters (`page.updated`) when they changed. */
   'paging.counts': { queue: 'paging', schema: z.object({ pageId: z.uuid() }).strict() },
+  /** Repeatable (daily): deletes closed honours dossiers past their retention period (RGPD). */
+  'honours.retention-purge': { queue: 'system', schema: z.object({}).strict() },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;
