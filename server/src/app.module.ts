@@ -26,6 +26,7 @@ import { DemoModule } from './demo/demo.module';
 import { DirectionModule } from './direction/direction.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { HonoursModule } from './honours/honours.module';
 import { RedisModule } from './infra/redis.module';
 import { MetricsMiddleware, MetricsModule } from './metrics/metrics';
 import { QueueModule } from './queue/queue.module';
@@ -96,6 +97,7 @@ export class AppModule implements NestModule {
         SummaryModule,
         PagingModule,
         DirectionModule,
+        HonoursModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

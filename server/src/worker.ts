@@ -17,6 +17,7 @@ import { CrisesModule } from './crises/crises.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PagingModule } from './paging/paging.module';
 import { DirectionModule } from './direction/direction.module';
+import { HonoursModule } from './honours/honours.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -35,6 +36,7 @@ class WorkerModule {
         TasksModule,
         PagingModule,
         DirectionModule,
+        HonoursModule,
       ],
     };
   }

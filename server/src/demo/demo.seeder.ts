@@ -4,6 +4,7 @@ import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirection } from '../direction/demo-direction';
 import { seedDemoDirectory } from '../directory/demo-directory';
 import { DirectoryService } from '../directory/directory.service';
+import { seedDemoHonours } from '../honours/demo-honours';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
@@ -42,6 +43,8 @@ export class DemoSeeder {
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
       const direction = await seedDemoDirection(tx.manager, new Date());
       if (direction.contacts || direction.lists) this.logger.log(`seeded the director's phone and ${direction.lists} diffusion list(s)`);
+      const honours = await seedDemoHonours(tx.manager, new Date());
+      if (honours) this.logger.log(`seeded ${honours} demo honours dossiers (médaille d'honneur du travail)`);
       return created;
     });
   }

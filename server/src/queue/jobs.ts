@@ -42,6 +42,8 @@ export const JOBS = {
   'paging.counts': { queue: 'paging', schema: z.object({ pageId: z.uuid() }).strict() },
   /** Repeatable: reminds urgent decisions left waiting and points de situation coming due. */
   'direction.scan': { queue: 'system', schema: z.object({}).strict() },
+  /** Repeatable (daily): deletes closed honours dossiers past their retention period (RGPD). */
+  'honours.retention-purge': { queue: 'system', schema: z.object({}).strict() },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;
