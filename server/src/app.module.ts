@@ -23,6 +23,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
+import { ElectionsModule } from './elections/elections.module';
 import { HealthController } from './health/health.controller';
 import { RedisModule } from './infra/redis.module';
 import { MetricsMiddleware, MetricsModule } from './metrics/metrics';
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        ElectionsModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

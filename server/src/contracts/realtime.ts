@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
+import type { ElectionTotalsUpdated } from './elections';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -35,6 +36,8 @@ export interface DomainEventMap {
   'page.updated': PageSummary;
   /** In-app delivery of a page to the paged user. */
   'page.received': PageReceived;
+  /** Results of bureaux entered, called back, validated or imported: the scrutin's new totals. */
+  'election.totalsUpdated': ElectionTotalsUpdated;
 }
 
 export type DomainEventType = keyof DomainEventMap;
