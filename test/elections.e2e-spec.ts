@@ -9,6 +9,7 @@ import type {
   ScrutinSummary,
 } from '../server/src/contracts/elections';
 import type { StateEvent } from '../server/src/contracts/realtime';
+import { seedDemoElections } from '../server/src/elections/demo-elections';
 import { renderMinistryCsv } from '../server/src/elections/ministry-csv';
 import { OutboxRelay } from '../server/src/realtime/outbox-relay';
 import { pdfText } from './support/pdf';
@@ -737,5 +738,48 @@ describe('elections', () => {
         },
       },
     ]);
+  });
+
+  it('demo data: législatives on the 5 circonscriptions with bureaux in every commune, and a by-election', async () => {
+    const seeded = await ds.transaction((m) =>
+      seedDemoElections(m, new Date('2026-11-28T15:00:00Z')),
+    );
+    expect(seeded.scrutins).toBe(3);
+    expect(await ds.transaction((m) => seedDemoElections(m, new Date()))).toEqual({
+      scrutins: 0,
+      bureaux: 0,
+    });
+    const list = (await as(director).get('/api/elections/scrutins')).body as ScrutinSummary[];
+    const t1 = list.find((s) => s.label.startsWith('Élections législatives — 1er tour'))!;
+    const t2 = list.find((s) => s.label.startsWith('Élections législatives — 2nd tour'))!;
+    expect(t1.circonscriptions.map((c) => c.code)).toEqual([
+      '6301',
+      '6302',
+      '6303',
+      '6304',
+      '6305',
+    ]);
+    const [communesWithBureaux] = (await ds.query(
+      'SELECT count(DISTINCT commune_insee)::int AS n FROM election_bureau WHERE scrutin_id = $1',
+      [t1.id],
+    )) as { n: number }[];
+    expect(communesWithBureaux.n).toBe(communes.length);
+    const tot1 = await totals(t1.id);
+    expect(tot1.validated).toBe(tot1.bureaux);
+    expect(tot1.races).toHaveLength(5);
+    for (const race of tot1.races)
+      expect(race.candidates.filter((c) => c.qualified).length).toBeGreaterThanOrEqual(2);
+    const tot2 = await totals(t2.id);
+    expect(tot2.arrived).toBeGreaterThan(0);
+    expect(tot2.arrived).toBeLessThan(tot2.bureaux);
+    expect(tot2.races.every((r) => r.candidates.length === 2)).toBe(true);
+    const partielle = list.find(
+      (s) => s.type === 'partielle' && s.label.endsWith('(démonstration)'),
+    )!;
+    expect(partielle).toMatchObject({
+      system: 'municipales',
+      status: 'candidatures',
+      bureauxCount: 1,
+    });
   });
 });

@@ -67,14 +67,19 @@ export const circonscriptionSchema = z
     code: z.string().trim().min(1).max(20),
     label: z.string().trim().min(1).max(200),
     kind: z.enum(CIRCONSCRIPTION_KINDS),
-    communes: z.array(insee).min(1).max(500),
+    /**
+     * Composition in communes; left out for a commune, a canton, a circonscription législative
+     * or the département, it is read from the territorial reference.
+     */
+    communes: z.array(insee).min(1).max(500).optional(),
     /** Seats to fill (list elections): drives list size checks and seat allocation. */
     seats: z.number().int().min(1).max(200).optional(),
     /** Population of the commune (municipales: the < 1 000 rules). */
     population: z.number().int().min(0).optional(),
   })
   .strict();
-export type Circonscription = z.infer<typeof circonscriptionSchema>;
+export type CirconscriptionInput = z.infer<typeof circonscriptionSchema>;
+export type Circonscription = CirconscriptionInput & { communes: string[] };
 
 export const createScrutinSchema = z
   .object({

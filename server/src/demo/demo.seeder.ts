@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirectory } from '../directory/demo-directory';
+import { seedDemoElections } from '../elections/demo-elections';
 import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -38,7 +39,13 @@ export class DemoSeeder {
       }
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
-      if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      if (contacts)
+        this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const elections = await seedDemoElections(tx.manager, new Date());
+      if (elections.scrutins)
+        this.logger.log(
+          `seeded ${elections.scrutins} demo scrutins (${elections.bureaux} bureaux)`,
+        );
       return created;
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference/reference.module';
 import { CandidaturesService } from './candidatures.service';
 import { Candidature, CandidatureEvent } from './candidature.entity';
 import { ElectionsController } from './elections.controller';
@@ -26,6 +27,7 @@ import { TurnoutService } from './turnout.service';
       ElectionRule,
       Nuance,
     ]),
+    ReferenceModule,
   ],
   controllers: [ElectionsController],
   providers: [

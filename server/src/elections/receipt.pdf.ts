@@ -87,11 +87,9 @@ export function renderReceipt(data: ReceiptData): Promise<Buffer> {
         : 'Le présent récépissé définitif atteste l’enregistrement de la déclaration de candidature.',
     ),
   );
-  pdf
-    .moveDown(2)
-    .text(t(`Fait à Clermont-Ferrand, le ${long(receipt?.at ?? data.issuedAt)}`), {
-      align: 'right',
-    });
+  pdf.moveDown(2).text(t(`Fait à Clermont-Ferrand, le ${long(receipt?.at ?? data.issuedAt)}`), {
+    align: 'right',
+  });
   pdf.text('Pour le préfet et par délégation', { align: 'right' });
   pdf.end();
   return done;

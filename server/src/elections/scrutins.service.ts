@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
-import type { BureauDto, ScrutinStatus, ScrutinSummary } from '../contracts/elections';
+import type {
+  BureauDto,
+  Circonscription,
+  ScrutinStatus,
+  ScrutinSummary,
+} from '../contracts/elections';
 import { TransactionRunner } from '../database/transaction';
 import { Commune } from '../reference/commune.entity';
+import { TerritoryService } from '../reference/territory.service';
 import { parseBureauxCsv, renderBureauxCsv } from './bureaux-csv';
 import type { CreateScrutinInput, CsvImportInput } from './elections.dto';
 import { parisInstant } from './paris-time';
@@ -23,12 +29,48 @@ export class ScrutinsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly rules: ElectionRulesService,
+    private readonly territory: TerritoryService,
   ) {}
+
+  /** Communes of each circonscription: as given, or from the territorial reference. */
+  async compose(
+    input: CreateScrutinInput['circonscriptions'],
+  ): Promise<{ circos: Circonscription[]; problems: ErrorDetail[] }> {
+    const problems: ErrorDetail[] = [];
+    const needs = input.some((c) => !c.communes);
+    const territory = needs ? await this.territory.listTerritory() : [];
+    const circos = input.map((c, i) => {
+      if (c.communes) return { ...c, communes: c.communes };
+      const communes = territory
+        .filter((t) => {
+          switch (c.kind) {
+            case 'commune':
+              return t.insee === c.code;
+            case 'canton':
+              return t.cantons.some((x) => x.code === c.code);
+            case 'legislative':
+              return t.circonscriptions.some((x) => x.code === c.code);
+            case 'departement':
+              return true;
+            case 'section':
+              return false;
+          }
+        })
+        .map((t) => t.insee);
+      if (communes.length === 0)
+        problems.push({
+          path: `circonscriptions.${i}.communes`,
+          message: `no commune known for ${c.kind} ${c.code}: list them`,
+        });
+      return { ...c, communes };
+    });
+    return { circos, problems };
+  }
 
   create(input: CreateScrutinInput, user: AuthUser): Promise<ScrutinSummary> {
     return this.tx.run(async ({ manager }) => {
-      const problems: ErrorDetail[] = [];
-      const communes = new Set(input.circonscriptions.flatMap((c) => c.communes));
+      const { circos, problems } = await this.compose(input.circonscriptions);
+      const communes = new Set(circos.flatMap((c) => c.communes));
       const known = new Set(
         (
           await manager.find(Commune, {
@@ -37,7 +79,7 @@ export class ScrutinsService {
           })
         ).map((c) => c.insee),
       );
-      input.circonscriptions.forEach((c, i) =>
+      circos.forEach((c, i) =>
         c.communes.forEach((insee, j) => {
           if (!known.has(insee))
             problems.push({
@@ -81,7 +123,7 @@ export class ScrutinsService {
           firstRoundId: firstRound?.id ?? null,
           previousScrutinId: input.previousScrutinId ?? null,
           status: 'preparation',
-          circonscriptions: input.circonscriptions,
+          circonscriptions: circos,
           openingTime: input.openingTime,
           closingTime: input.closingTime,
           closingExceptions: input.closingExceptions,
