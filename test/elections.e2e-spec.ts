@@ -740,6 +740,98 @@ describe('elections', () => {
     ]);
   });
 
+  it('municipales 2026 shape: commune-level export with seats, read back into a copy', async () => {
+    const make = async () => {
+      const s = await createScrutin({
+        type: 'partielle',
+        system: 'municipales',
+        label: 'Municipale partielle de Chanat-la-Mouteyre',
+        date: '2026-03-15',
+        round: 1,
+        circonscriptions: [
+          {
+            code: '63080',
+            label: 'Chanat-la-Mouteyre',
+            kind: 'commune',
+            seats: 15,
+            population: 1100,
+          },
+        ],
+      });
+      await importBureaux(s.id, ['63080;1;Mairie;;oui;850']);
+      for (const [n, title] of ['Vivre à Chanat', 'Chanat autrement'].entries()) {
+        const members = Array.from({ length: 15 }, (_, k) =>
+          person(k + 1, k % 2 ? 'M' : 'F', `L${n}M${k}`),
+        );
+        const res = await as(staff).post(`/api/elections/scrutins/${s.id}/candidatures`, {
+          circonscription: '63080',
+          kind: 'liste',
+          title,
+          depositedAt: '2026-02-20T10:00:00+01:00',
+          depositor: 'Mandataire',
+          members,
+        });
+        expect(res.status).toBe(201);
+      }
+      return detail(s.id);
+    };
+    const a = await make();
+    expect(a.circonscriptions[0].communes).toEqual(['63080']);
+    const [l1, l2] = a.candidatures;
+    const put = await as(staff).put(
+      `/api/elections/scrutins/${a.id}/bureaux/${a.bureaux[0].id}/results`,
+      entry(850, { [l1.id]: 380, [l2.id]: 220 }),
+    );
+    expect(put.status).toBe(200);
+    const res = await as(staff)
+      .get(`/api/elections/scrutins/${a.id}/export?format=communes`)
+      .buffer(true)
+      .parse(bytes);
+    expect(res.status).toBe(200);
+    const [header, line] = (res.body as Buffer)
+      .toString('utf8')
+      .replace('\uFEFF', '')
+      .split('\r\n');
+    expect(header.split(';').slice(18, 31)).toEqual([
+      'Numéro de liste 1',
+      'Nuance liste 1',
+      'Libellé abrégé de liste 1',
+      'Libellé de liste 1',
+      'Nom tête de liste 1',
+      'Prénom tête de liste 1',
+      'Sexe tête de liste 1',
+      'Voix 1',
+      '% Voix/inscrits 1',
+      '% Voix/exprimés 1',
+      'Elu 1',
+      'Sièges au CM 1',
+      'Sièges au CC 1',
+    ]);
+    // 15 seats: bonus 8 to the majority list, 7 at the highest average: 380 190 127 95 76 | 220 110 → 5 and 2
+    const cells = line.split(';');
+    expect([
+      cells[2],
+      cells[18],
+      cells[21],
+      cells[25],
+      cells[28],
+      cells[29],
+      cells[31 + 3],
+      cells[31 + 11],
+    ]).toEqual(['63080', '1', 'Vivre à Chanat', '380', 'Oui', '13', 'Chanat autrement', '2']);
+    expect(cells[30]).toBe('');
+    const b = await make();
+    const imported = await as(staff).post(`/api/elections/scrutins/${b.id}/import`, {
+      csv: (res.body as Buffer).toString('utf8'),
+    });
+    expect(imported.status).toBe(200);
+    const [ta, tb] = [await totals(a.id), await totals(b.id)];
+    expect(tb.races[0].candidates.map((c) => [c.label, c.voix, c.seats])).toEqual(
+      ta.races[0].candidates.map((c) => [c.label, c.voix, c.seats]),
+    );
+    expect(tb.exprimes).toBe(ta.exprimes);
+  });
+
   it('demo data: législatives on the 5 circonscriptions with bureaux in every commune, and a by-election', async () => {
     const seeded = await ds.transaction((m) =>
       seedDemoElections(m, new Date('2026-11-28T15:00:00Z')),

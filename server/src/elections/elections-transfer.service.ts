@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import type {
   BureauDto,
   CandidatureDto,
+  ElectionTotals,
   NuanceDto,
   ResultEntry,
   ScrutinSummary,
@@ -14,12 +15,18 @@ import { Candidature } from './candidature.entity';
 import { LIVE_CANDIDATURE_STATUSES } from './candidature-dto';
 import { CandidaturesService } from './candidatures.service';
 import type { CsvImportInput } from './elections.dto';
-import { type MinistryRow, parseMinistryCsv, renderMinistryCsv } from './ministry-csv';
+import {
+  type MinistryRow,
+  type MunicipalRow,
+  parseMinistryCsv,
+  renderMinistryCsv,
+  renderMunicipalCsv,
+} from './ministry-csv';
 import { parisParts } from './paris-time';
 import { checkResult } from './result-checks';
 import { BureauResult } from './result.entity';
 import { ResultsService } from './results.service';
-import { Bureau } from './scrutin.entity';
+import { Bureau, type Scrutin } from './scrutin.entity';
 import { ScrutinsService } from './scrutins.service';
 import { TotalsService } from './totals.service';
 
@@ -69,11 +76,19 @@ export class ElectionsTransferService {
     return data;
   }
 
-  async exportResults(id: string): Promise<{ filename: string; content: Buffer }> {
+  /**
+   * The centralised results in the ministry's shape: `bureaux` (2024, one row per bureau) or
+   * `communes` (municipales 2026, one row per commune, 13-column list blocks with the seats).
+   */
+  async exportResults(
+    id: string,
+    format: 'bureaux' | 'communes' = 'bureaux',
+  ): Promise<{ filename: string; content: Buffer }> {
     const { data } = await this.tx.snapshot(async (manager) => {
       const scrutin = await this.scrutins.require(manager, id);
       await this.scrutins.assertPublishable(manager, scrutin);
       const totals = await this.totals.totals(manager, scrutin);
+      if (format === 'communes') return this.municipalExport(manager, scrutin, totals);
       const elected = new Map<string, string>();
       for (const race of totals.races)
         for (const c of race.candidates)
@@ -108,7 +123,7 @@ export class ElectionsTransferService {
                 .filter((m) => m.role === 'titulaire')
                 .sort((a, b2) => a.rank - b2.rank)[0];
               return {
-                panel: c.panel ?? i + 1,
+                panel: panelOf(c, i),
                 nuance: c.nuance,
                 lastName: c.kind === 'liste' && c.title ? c.title : head.lastName.toUpperCase(),
                 firstName:
@@ -128,6 +143,80 @@ export class ElectionsTransferService {
       };
     });
     return data;
+  }
+
+  private async municipalExport(
+    manager: EntityManager,
+    scrutin: Scrutin,
+    totals: ElectionTotals,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const rows = (await manager.query(
+      `SELECT b.commune_insee AS insee, c.name, b.circonscription,
+              sum(r.inscrits)::int AS inscrits, sum(r.votants)::int AS votants, sum(r.blancs)::int AS blancs,
+              sum(r.nuls)::int AS nuls, sum(r.exprimes)::int AS exprimes
+       FROM election_result r JOIN election_bureau b ON b.id = r.bureau_id JOIN commune c ON c.insee = b.commune_insee
+       WHERE r.scrutin_id = $1 AND r.status <> 'erreur'
+       GROUP BY b.commune_insee, c.name, b.circonscription ORDER BY b.commune_insee`,
+      [scrutin.id],
+    )) as {
+      insee: string;
+      name: string;
+      circonscription: string;
+      inscrits: number;
+      votants: number;
+      blancs: number;
+      nuls: number;
+      exprimes: number;
+    }[];
+    const voix = (await manager.query(
+      `SELECT b.commune_insee AS insee, kv.key AS id, sum(kv.value::int)::int AS voix
+       FROM election_result r JOIN election_bureau b ON b.id = r.bureau_id CROSS JOIN LATERAL jsonb_each_text(r.voix) kv
+       WHERE r.scrutin_id = $1 AND r.status <> 'erreur' GROUP BY 1, 2`,
+      [scrutin.id],
+    )) as { insee: string; id: string; voix: number }[];
+    const voixOf = new Map(voix.map((v) => [`${v.insee}|${v.id}`, v.voix]));
+    const candidatures = await manager.find(Candidature, {
+      where: { scrutinId: scrutin.id, status: In([...LIVE_CANDIDATURE_STATUSES]) },
+      order: { panel: 'ASC', createdAt: 'ASC' },
+    });
+    const outcome = new Map(
+      totals.races.flatMap((race) => race.candidates.map((c) => [c.candidatureId, c])),
+    );
+    const municipal: MunicipalRow[] = rows.map((r) => ({
+      communeInsee: r.insee,
+      communeName: r.name,
+      inscrits: r.inscrits,
+      votants: r.votants,
+      blancs: r.blancs,
+      nuls: r.nuls,
+      exprimes: r.exprimes,
+      lists: candidatures
+        .filter((c) => c.circonscription === r.circonscription)
+        .map((c, i) => {
+          const head = c.members
+            .filter((m) => m.role === 'titulaire')
+            .sort((a, b) => a.rank - b.rank)[0];
+          const o = outcome.get(c.id);
+          const label = c.title ?? `${head.lastName.toUpperCase()} ${head.firstName}`;
+          return {
+            number: panelOf(c, i),
+            nuance: c.nuance,
+            shortLabel: label.slice(0, 30),
+            label,
+            headLastName: head.lastName.toUpperCase(),
+            headFirstName: head.firstName,
+            headSex: head.sex,
+            voix: voixOf.get(`${r.insee}|${c.id}`) ?? 0,
+            elected: o?.elected ? 'Oui' : '',
+            seatsCm: o?.seats ?? null,
+            seatsCc: null,
+          };
+        }),
+    }));
+    return {
+      filename: `resultats-communes-${scrutin.date}-t${scrutin.round}.csv`,
+      content: renderMunicipalCsv(municipal),
+    };
   }
 
   /**
@@ -158,13 +247,27 @@ export class ElectionsTransferService {
       );
       const candidatures = await manager.find(Candidature, {
         where: { scrutinId: id, status: In([...LIVE_CANDIDATURE_STATUSES]) },
+        order: { panel: 'ASC', createdAt: 'ASC' },
       });
       const planned: { bureau: Bureau; entry: ResultEntry; warnings: string[] }[] = [];
       const seen = new Map<string, number>();
       for (const row of rows) {
-        const ref = `${row.communeInsee}-${row.bureauCode}`;
         const at = `line.${row.line}`;
-        const bureau = byRef.get(ref);
+        let ref = `${row.communeInsee}-${row.bureauCode}`;
+        let bureau = byRef.get(ref);
+        if (!row.bureauCode) {
+          // a commune-level line (municipales 2026 shape): the commune's only bureau
+          const inCommune = bureaux.filter((b) => b.communeInsee === row.communeInsee);
+          if (inCommune.length !== 1) {
+            problems.push({
+              path: at,
+              message: `Commune ${row.communeInsee} : ${inCommune.length} bureaux pour ce scrutin, une ligne par bureau est nécessaire`,
+            });
+            continue;
+          }
+          bureau = inCommune[0];
+          ref = `${bureau.communeInsee}-${bureau.code}`;
+        }
         if (!bureau) {
           problems.push({ path: at, message: `Bureau ${ref} : inconnu pour ce scrutin` });
           continue;
@@ -181,7 +284,7 @@ export class ElectionsTransferService {
         const voix: Record<string, number> = {};
         const bad: string[] = [];
         for (const block of row.voix) {
-          const c = inRace.find((x) => x.panel === block.panel);
+          const c = inRace.find((x, i) => panelOf(x, i) === block.panel);
           if (!c)
             bad.push(
               `panneau ${block.panel} inconnu dans la circonscription ${bureau.circonscription}`,
@@ -240,4 +343,9 @@ export class ElectionsTransferService {
       return { imported: planned.length, flagged, skipped: problems };
     });
   }
+}
+
+/** Panel (or list) number: as drawn, or the deposit order when none was given. */
+function panelOf(c: Pick<Candidature, 'panel'>, index: number): number {
+  return c.panel ?? index + 1;
 }

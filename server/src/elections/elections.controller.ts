@@ -22,6 +22,7 @@ import {
   CreateCandidatureDto,
   CreateScrutinDto,
   CsvImportDto,
+  ExportQueryDto,
   ReceiptQueryDto,
   RefuseCandidatureDto,
   ResultCallbackDto,
@@ -259,11 +260,14 @@ export class ElectionsController {
     return this.turnout.report(this.db.manager, id, query.level);
   }
 
-  /** Ministry open-data CSV of the centralised results: 409 before the publication gate. */
+  /**
+   * Ministry open-data CSV of the centralised results (`?format=bureaux` 2024 shape, or
+   * `communes` municipales 2026 shape): 409 before the publication gate.
+   */
   @Get(':id/export')
   @Roles(...ELECTION_READ_ROLES)
-  async exportResults(@Id() id: string) {
-    const file = await this.transfer.exportResults(id);
+  async exportResults(@Id() id: string, @Query() query: ExportQueryDto) {
+    const file = await this.transfer.exportResults(id, query.format);
     return attachment(file.content, file.filename, 'text/csv; charset=utf-8');
   }
 

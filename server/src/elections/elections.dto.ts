@@ -23,6 +23,9 @@ export const csvImportSchema = z
 export const turnoutQuerySchema = z
   .object({ level: z.enum(TURNOUT_LEVELS).default('commune') })
   .strict();
+export const exportQuerySchema = z
+  .object({ format: z.enum(['bureaux', 'communes']).default('bureaux') })
+  .strict();
 export const receiptQuerySchema = z
   .object({ kind: z.enum(['provisoire', 'definitif']).default('provisoire') })
   .strict();
@@ -38,6 +41,7 @@ export class ResultCallbackDto extends createZodDto(resultCallbackSchema) {}
 export class ResultErrorDto extends createZodDto(resultErrorSchema) {}
 export class TurnoutEntryDto extends createZodDto(turnoutEntrySchema) {}
 export class TurnoutQueryDto extends createZodDto(turnoutQuerySchema) {}
+export class ExportQueryDto extends createZodDto(exportQuerySchema) {}
 export class ReceiptQueryDto extends createZodDto(receiptQuerySchema) {}
 
 export type CreateScrutinInput = z.output<typeof createScrutinSchema>;

@@ -66,6 +66,70 @@ const BLOCK = (k: number) => [
   `Elu ${k}`,
 ];
 
+/** One list of a commune-level municipales file (13-column block). */
+export interface MunicipalList {
+  number: number;
+  nuance: string | null;
+  shortLabel: string;
+  label: string;
+  headLastName: string;
+  headFirstName: string;
+  headSex: string;
+  voix: number;
+  elected: string;
+  seatsCm: number | null;
+  seatsCc: number | null;
+}
+
+export interface MunicipalRow extends Omit<MinistryRow, 'bureauCode' | 'candidates'> {
+  lists: MunicipalList[];
+}
+
+const LIST_BLOCK = (k: number) => [
+  `Numéro de liste ${k}`,
+  `Nuance liste ${k}`,
+  `Libellé abrégé de liste ${k}`,
+  `Libellé de liste ${k}`,
+  `Nom tête de liste ${k}`,
+  `Prénom tête de liste ${k}`,
+  `Sexe tête de liste ${k}`,
+  `Voix ${k}`,
+  `% Voix/inscrits ${k}`,
+  `% Voix/exprimés ${k}`,
+  `Elu ${k}`,
+  `Sièges au CM ${k}`,
+  `Sièges au CC ${k}`,
+];
+
+/**
+ * Municipales 2026 shape: one row per commune, a 13-column block per list (`Nuance liste` left
+ * empty when the list has none, as in most small communes).
+ */
+export function renderMunicipalCsv(rows: readonly MunicipalRow[]): Buffer {
+  const blocks = Math.max(0, ...rows.map((r) => r.lists.length));
+  const head = HEAD.filter((h) => h !== 'Code BV');
+  const header = [...head, ...Array.from({ length: blocks }, (_, i) => LIST_BLOCK(i + 1)).flat()];
+  const lines = rows.map((r) => [
+    ...turnoutCells({ ...r, bureauCode: '' }).filter((_, i) => i !== 4),
+    ...r.lists.flatMap((l) => [
+      String(l.number),
+      l.nuance ?? '',
+      l.shortLabel,
+      l.label,
+      l.headLastName,
+      l.headFirstName,
+      l.headSex,
+      String(l.voix),
+      frenchPct(l.voix, r.inscrits),
+      frenchPct(l.voix, r.exprimes),
+      l.elected,
+      l.seatsCm === null ? '' : String(l.seatsCm),
+      l.seatsCc === null ? '' : String(l.seatsCc),
+    ]),
+  ]);
+  return toFile([header, ...lines]);
+}
+
 /** `61,23%` */
 export function frenchPct(part: number, whole: number): string {
   return `${(whole ? (part * 100) / whole : 0).toFixed(2).replace('.', ',')}%`;
@@ -74,42 +138,50 @@ export function frenchPct(part: number, whole: number): string {
 export function renderMinistryCsv(rows: readonly MinistryRow[]): Buffer {
   const blocks = Math.max(0, ...rows.map((r) => r.candidates.length));
   const header = [...HEAD, ...Array.from({ length: blocks }, (_, i) => BLOCK(i + 1)).flat()];
-  const lines = rows.map((r) => {
-    const abst = r.inscrits - r.votants;
-    return [
-      DEPARTEMENT.code,
-      DEPARTEMENT.label,
-      r.communeInsee,
-      r.communeName,
-      r.bureauCode,
-      String(r.inscrits),
-      String(r.votants),
-      frenchPct(r.votants, r.inscrits),
-      String(abst),
-      frenchPct(abst, r.inscrits),
-      String(r.exprimes),
-      frenchPct(r.exprimes, r.inscrits),
-      frenchPct(r.exprimes, r.votants),
-      String(r.blancs),
-      frenchPct(r.blancs, r.inscrits),
-      frenchPct(r.blancs, r.votants),
-      String(r.nuls),
-      frenchPct(r.nuls, r.inscrits),
-      frenchPct(r.nuls, r.votants),
-      ...r.candidates.flatMap((c) => [
-        String(c.panel),
-        c.nuance ?? '',
-        c.lastName,
-        c.firstName,
-        c.sex,
-        String(c.voix),
-        frenchPct(c.voix, r.inscrits),
-        frenchPct(c.voix, r.exprimes),
-        c.elected,
-      ]),
-    ];
-  });
-  const body = [header, ...lines].map((cells) => cells.map(ministryCell).join(';')).join('\r\n');
+  const lines = rows.map((r) => [
+    ...turnoutCells(r),
+    ...r.candidates.flatMap((c) => [
+      String(c.panel),
+      c.nuance ?? '',
+      c.lastName,
+      c.firstName,
+      c.sex,
+      String(c.voix),
+      frenchPct(c.voix, r.inscrits),
+      frenchPct(c.voix, r.exprimes),
+      c.elected,
+    ]),
+  ]);
+  return toFile([header, ...lines]);
+}
+
+function turnoutCells(r: Omit<MinistryRow, 'candidates'>): string[] {
+  const abst = r.inscrits - r.votants;
+  return [
+    DEPARTEMENT.code,
+    DEPARTEMENT.label,
+    r.communeInsee,
+    r.communeName,
+    r.bureauCode,
+    String(r.inscrits),
+    String(r.votants),
+    frenchPct(r.votants, r.inscrits),
+    String(abst),
+    frenchPct(abst, r.inscrits),
+    String(r.exprimes),
+    frenchPct(r.exprimes, r.inscrits),
+    frenchPct(r.exprimes, r.votants),
+    String(r.blancs),
+    frenchPct(r.blancs, r.inscrits),
+    frenchPct(r.blancs, r.votants),
+    String(r.nuls),
+    frenchPct(r.nuls, r.inscrits),
+    frenchPct(r.nuls, r.votants),
+  ];
+}
+
+function toFile(rows: string[][]): Buffer {
+  const body = rows.map((cells) => cells.map(ministryCell).join(';')).join('\r\n');
   return Buffer.from(`\uFEFF${body}\r\n`, 'utf8');
 }
 
@@ -156,11 +228,15 @@ export function parseMinistryCsv(text: string): { rows: ImportedRow[]; problems:
   const col = Object.fromEntries(
     Object.entries(COLUMN_NAMES).map(([k, names]) => [k, find(names)]),
   );
-  const missing = ['commune', 'bureau', 'inscrits', 'votants', 'blancs', 'nuls', 'exprimes'].filter(
+  const missing = ['commune', 'inscrits', 'votants', 'blancs', 'nuls', 'exprimes'].filter(
     (k) => col[k] < 0,
   );
   const first = folded.findIndex(
-    (h) => h === 'numerodepanneau1' || h === 'npanneau' || h === 'numerodepanneau',
+    (h) =>
+      h === 'numerodepanneau1' ||
+      h === 'npanneau' ||
+      h === 'numerodepanneau' ||
+      h === 'numerodeliste1',
   );
   if (first < 0) missing.push('Numéro de panneau 1');
   if (missing.length)
@@ -169,7 +245,7 @@ export function parseMinistryCsv(text: string): { rows: ImportedRow[]; problems:
       problems: missing.map((m) => ({ path: 'line.1', message: `colonne manquante : ${m}` })),
     };
   const second = folded.findIndex(
-    (h, i) => i > first && (h === 'numerodepanneau2' || h === 'npanneau'),
+    (h, i) => i > first && (h === 'numerodepanneau2' || h === 'npanneau' || h === 'numerodeliste2'),
   );
   const width = second > first ? second - first : 9;
   const voixOffset = folded.slice(first, first + width).findIndex((h) => /^voix\d*$/.test(h));
@@ -181,11 +257,12 @@ export function parseMinistryCsv(text: string): { rows: ImportedRow[]; problems:
   for (const r of parsed.records) {
     const cell = (i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
     const at = `line.${r.line}`;
-    const bureauCode = cell(col.bureau).padStart(4, '0');
+    // commune-level files (municipales 2026) have no bureau column: the commune's only bureau
+    const bureauCode = col.bureau >= 0 ? cell(col.bureau).padStart(4, '0') : '';
     let insee = cell(col.commune);
     if (/^\d{1,3}$/.test(insee) && col.departement >= 0)
       insee = `${cell(col.departement)}${insee.padStart(3, '0')}`;
-    const ref = `${insee}-${bureauCode}`;
+    const ref = bureauCode ? `${insee}-${bureauCode}` : insee;
     const numbers: Record<string, number> = {};
     const bad: string[] = [];
     for (const k of ['inscrits', 'votants', 'blancs', 'nuls', 'exprimes']) {
