@@ -25,6 +25,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DirectionModule } from './direction/direction.module';
 import { DirectoryModule } from './directory/directory.module';
+import { ElectionsModule } from './elections/elections.module';
 import { HealthController } from './health/health.controller';
 import { HonoursModule } from './honours/honours.module';
 import { RedisModule } from './infra/redis.module';
@@ -98,6 +99,7 @@ export class AppModule implements NestModule {
         PagingModule,
         DirectionModule,
         HonoursModule,
+        ElectionsModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
 import type { Decision, Sitrep, SitrepSchedule } from './direction';
+import type { ElectionTotalsUpdated } from './elections';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -49,6 +50,8 @@ export interface DomainEventMap {
   'sitrep.validated': Sitrep;
   /** The schedule changed, or a point is due soon (reminder to the situation cellule). */
   'sitrep.scheduled': SitrepSchedule & { due: boolean; number: number };
+  /** Results of bureaux entered, called back, validated or imported: the scrutin's new totals. */
+  'election.totalsUpdated': ElectionTotalsUpdated;
 }
 
 export type DomainEventType = keyof DomainEventMap;

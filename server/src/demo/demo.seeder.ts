@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirection } from '../direction/demo-direction';
 import { seedDemoDirectory } from '../directory/demo-directory';
+import { seedDemoElections } from '../elections/demo-elections';
 import { DirectoryService } from '../directory/directory.service';
 import { seedDemoHonours } from '../honours/demo-honours';
 import { User } from '../users/user.entity';
@@ -45,6 +46,13 @@ export class DemoSeeder {
       if (direction.contacts || direction.lists) this.logger.log(`seeded the director's phone and ${direction.lists} diffusion list(s)`);
       const honours = await seedDemoHonours(tx.manager, new Date());
       if (honours) this.logger.log(`seeded ${honours} demo honours dossiers (médaille d'honneur du travail)`);
+      if (contacts)
+        this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const elections = await seedDemoElections(tx.manager, new Date());
+      if (elections.scrutins)
+        this.logger.log(
+          `seeded ${elections.scrutins} demo scrutins (${elections.bureaux} bureaux)`,
+        );
       return created;
     });
   }
