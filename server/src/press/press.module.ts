@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { CommuniquesController, PublicCommuniquesController } from './communiques.controller';
 import { CommuniquesService } from './communiques.service';
+import { PressController } from './press.controller';
+import { PressContactsService } from './press-contacts.service';
+import { PressRequestsService } from './press-requests.service';
 import { PressContactProfile } from './press-contact.entity';
 import { PressRequest } from './press-request.entity';
 import { PressSettings } from './press-settings';
@@ -32,7 +35,7 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
       RaaIssue,
     ]),
   ],
-  controllers: [CommuniquesController, PublicCommuniquesController],
-  providers: [PressSettings, CommuniquesService],
+  controllers: [CommuniquesController, PublicCommuniquesController, PressController],
+  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService],
 })
 export class PressModule {}
