@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { CommuniquesController, PublicCommuniquesController } from './communiques.controller';
 import { CommuniquesService } from './communiques.service';
+import { PublicationsController } from './publications.controller';
+import { PublicationsService } from './publications.service';
 import { PressController } from './press.controller';
 import { PressContactsService } from './press-contacts.service';
 import { PressRequestsService } from './press-requests.service';
@@ -35,7 +37,7 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
       RaaIssue,
     ]),
   ],
-  controllers: [CommuniquesController, PublicCommuniquesController, PressController],
-  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService],
+  controllers: [CommuniquesController, PublicCommuniquesController, PressController, PublicationsController],
+  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService],
 })
 export class PressModule {}
