@@ -1,8 +1,12 @@
+import { AppError } from '../common/app-error';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { CommuniquesController, PublicCommuniquesController } from './communiques.controller';
 import { CommuniquesService } from './communiques.service';
+import { OFFICIALS_SOURCE, type OfficialsSource } from './officials';
+import { VisitsController } from './visits.controller';
+import { VisitsService } from './visits.service';
 import { PublicationsController } from './publications.controller';
 import { PublicationsService } from './publications.service';
 import { PressController } from './press.controller';
@@ -21,6 +25,13 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
  * are taken from the PagingModule through the ModuleRef (non-strict): the paging module does
  * not export them.
  */
+// TEMPORARY until the territorial reference (TerritoryService) lands on main
+function unavailableOfficials(): OfficialsSource {
+  return {
+    officialsToInform: () => Promise.reject(new AppError('unavailable', 'The territorial reference is not available yet')),
+  };
+}
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -37,7 +48,7 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
       RaaIssue,
     ]),
   ],
-  controllers: [CommuniquesController, PublicCommuniquesController, PressController, PublicationsController],
-  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService],
+  controllers: [CommuniquesController, PublicCommuniquesController, PressController, PublicationsController, VisitsController],
+  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService, VisitsService, { provide: OFFICIALS_SOURCE, useFactory: unavailableOfficials }],
 })
 export class PressModule {}
