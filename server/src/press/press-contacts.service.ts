@@ -224,6 +224,8 @@ function contactFields(input: PressContactInput) {
     email: input.email ?? null,
     userId: null,
     deputyContactId: null,
+    cantonCode: null,
+    circonscriptionCode: null,
     active: input.active,
   };
 }

@@ -1,10 +1,11 @@
-import { AppError } from '../common/app-error';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { CommuniquesController, PublicCommuniquesController } from './communiques.controller';
 import { CommuniquesService } from './communiques.service';
-import { OFFICIALS_SOURCE, type OfficialsSource } from './officials';
+import { ReferenceModule } from '../reference/reference.module';
+import { TerritoryService } from '../reference/territory.service';
+import { OFFICIALS_SOURCE } from './officials';
 import { VisitsController } from './visits.controller';
 import { VisitsService } from './visits.service';
 import { PublicationsController } from './publications.controller';
@@ -25,13 +26,6 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
  * are taken from the PagingModule through the ModuleRef (non-strict): the paging module does
  * not export them.
  */
-// TEMPORARY until the territorial reference (TerritoryService) lands on main
-function unavailableOfficials(): OfficialsSource {
-  return {
-    officialsToInform: () => Promise.reject(new AppError('unavailable', 'The territorial reference is not available yet')),
-  };
-}
-
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -47,8 +41,9 @@ function unavailableOfficials(): OfficialsSource {
       AdministrativeAct,
       RaaIssue,
     ]),
+    ReferenceModule,
   ],
   controllers: [CommuniquesController, PublicCommuniquesController, PressController, PublicationsController, VisitsController],
-  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService, VisitsService, { provide: OFFICIALS_SOURCE, useFactory: unavailableOfficials }],
+  providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService, VisitsService, { provide: OFFICIALS_SOURCE, useExisting: TerritoryService }],
 })
 export class PressModule {}
