@@ -1,6 +1,9 @@
+import { DataSource } from 'typeorm';
+import { seedDemoPress } from '../server/src/press/demo-press';
+import { UsersService } from '../server/src/users/users.service';
 import { pdfText } from './support/pdf';
-import { startTestApp, type TestApp } from './support/test-app';
-import type { Visit, VisitListItem } from '../server/src/contracts/press';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import type { CommuniqueListItem, PressRequest, PublicCommunique, RaaIssue, Visit, VisitListItem } from '../server/src/contracts/press';
 import type { CommuneTerritory } from '../server/src/contracts/territory';
 
 /** Visits end to end: officials to inform from the territorial reference, ticks, conflicts, agenda, folder PDF. */
@@ -126,5 +129,26 @@ describe('press — visits', () => {
     expect((res.body as { details: { path: string }[] }).details.map((d) => d.path)).toEqual(
       expect.arrayContaining(['communes.1', 'sequences.0.startsAt', 'sequences.0.endsAt']),
     );
+  });
+
+  it('seeds the demo press office once: journalists, communiqués in every state, an overdue request, visits, a published RAA', async () => {
+    const users = t.app.get(UsersService);
+    for (const [email, roles] of [['presse@vigie.test', ['press']], ['directeur@vigie.test', ['director']]] as const)
+      await users.create({ email, displayName: email, password: TEST_PASSWORD, roles: [...roles], serviceId: null });
+    const ds = t.app.get(DataSource);
+    const now = new Date();
+    expect(await ds.transaction((m) => seedDemoPress(m, now))).toEqual({ journalists: 5 });
+    expect(await ds.transaction((m) => seedDemoPress(m, now))).toEqual({ journalists: 0 });
+    const demo = { token: await t.login('presse@vigie.test') };
+    const communiques = (await as(demo).get('/api/press/communiques').expect(200)).body as CommuniqueListItem[];
+    expect(communiques.map((c) => c.status).sort()).toEqual(['a_valider', 'brouillon', 'publie']);
+    const published = (await t.http.get('/api/public/communiques').expect(200)).body as PublicCommunique[];
+    expect(published.map((c) => c.title)).toContain('Vigilance orange orages : le préfet appelle à la prudence');
+    const overdue = (await as(demo).get('/api/press/requests?overdue=true').expect(200)).body as PressRequest[];
+    expect(overdue).toHaveLength(1);
+    const raa = (await as(demo).get('/api/press/raa').expect(200)).body as RaaIssue[];
+    expect(raa[0].acts).toHaveLength(3);
+    const visits = (await as(demo).get('/api/press/visits').expect(200)).body as VisitListItem[];
+    expect(visits.map((v) => v.title)).toEqual(expect.arrayContaining(['Filière bois et élevage', 'Inauguration à Issoire']));
   });
 });

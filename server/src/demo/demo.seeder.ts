@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirectory } from '../directory/demo-directory';
 import { DirectoryService } from '../directory/directory.service';
+import { seedDemoPress } from '../press/demo-press';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
@@ -39,6 +40,8 @@ export class DemoSeeder {
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const { journalists } = await seedDemoPress(tx.manager, new Date());
+      if (journalists) this.logger.log(`seeded the press demo (${journalists} journalists, communiqués, visits, RAA)`);
       return created;
     });
   }
