@@ -117,6 +117,10 @@ describe('press', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Levée de la vigilance</h1>');
 
+    const year = new Date().getFullYear();
+    const report = await as(press).get(`/api/press/communiques/report?year=${year}`);
+    expect(report.status).toBe(200);
+    expect(report.body).toEqual([{ month: expect.stringMatching(new RegExp(`^${year}-\\d{2}$`)), theme: 'Sécurité civile', count: 1 }]);
     const [mail] = await smtp.waitFor((m) => m.subject.includes('Levée de la vigilance'));
     expect(mail.to).toEqual(['claire.fontaine@presse.test']);
     expect(mail.text).toContain('– abritez-vous en cas d’orage');

@@ -139,6 +139,14 @@ export interface CommuniqueDiff {
   body: DiffPart[];
 }
 
+/** Published communiqués by theme and month (Paris time), exercises aside. */
+export interface CommuniqueReportRow {
+  /** `2026-03`. */
+  month: string;
+  theme: string;
+  count: number;
+}
+
 /** A published communiqué as the public page and the feed show it. */
 export interface PublicCommunique {
   id: string;

@@ -6,7 +6,7 @@ import { renderAtom, renderCommuniquePdf, renderPublicPage } from './communique-
 import { PressSettings } from './press-settings';
 import { PRESS_WRITE_ROLES } from './communique-workflow';
 import { CommuniquesService, toPublic } from './communiques.service';
-import { CommuniqueActionDto, CommuniqueInputDto, CommuniqueUpdateDto, DiffQueryDto, ListCommuniquesQueryDto } from './press.dto';
+import { CommuniqueActionDto, CommuniqueInputDto, CommuniqueUpdateDto, DiffQueryDto, ListCommuniquesQueryDto, ReportQueryDto } from './press.dto';
 
 @ApiTags('press')
 @ApiBearerAuth()
@@ -24,6 +24,13 @@ export class CommuniquesController {
   @Roles(...PRESS_WRITE_ROLES)
   create(@Body() body: CommuniqueInputDto, @CurrentUser() user: AuthUser) {
     return this.communiques.create(body, user);
+  }
+
+  /** `?year=2026`: published communiqués by month and theme. */
+  @Get('report')
+  @Roles(...PRESS_WRITE_ROLES)
+  report(@Query() query: ReportQueryDto) {
+    return this.communiques.report(query.year);
   }
 
   @Get(':id')

@@ -9,6 +9,7 @@ import type {
   CommuniqueDiff,
   CommuniqueInput,
   CommuniqueListItem,
+  CommuniqueReportRow,
   CommuniqueStatus,
   CommuniqueUpdate,
   PublicCommunique,
@@ -101,6 +102,22 @@ export class CommuniquesService {
       m.find(Communique, { where: query.status ? { status: query.status } : {}, order: { updatedAt: 'DESC', id: 'ASC' }, take: 500 }),
     );
     return rows.data.map(toListItem);
+  }
+
+  /** Published communiqués of `year` by month and theme (Paris time), exercises aside. */
+  async report(year: number): Promise<CommuniqueReportRow[]> {
+    const { data } = await this.tx.snapshot(
+      (m) =>
+        m.query(
+          `SELECT to_char(published_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month, theme, count(*)::int AS count
+             FROM communique
+            WHERE published_at IS NOT NULL AND NOT exercise
+              AND extract(year FROM published_at AT TIME ZONE 'Europe/Paris') = $1
+            GROUP BY 1, 2 ORDER BY 1, 2`,
+          [year],
+        ) as Promise<CommuniqueReportRow[]>,
+    );
+    return data;
   }
 
   async get(id: string, user: AuthUser): Promise<CommuniqueDto> {

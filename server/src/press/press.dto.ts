@@ -40,3 +40,4 @@ export class AgendaQueryDto extends createZodDto(
 export class ActInputDto extends createZodDto(actInputSchema) {}
 export class RaaIssueInputDto extends createZodDto(raaIssueInputSchema) {}
 export class RaaPublishDto extends createZodDto(raaPublishSchema) {}
+export class ReportQueryDto extends createZodDto(z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict()) {}

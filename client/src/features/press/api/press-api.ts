@@ -5,6 +5,7 @@ import type {
   CommuniqueDiff,
   CommuniqueInput,
   CommuniqueListItem,
+  CommuniqueReportRow,
   PressContact,
   PressImportResult,
   PressList,
@@ -41,6 +42,20 @@ function useInvalidate() {
 // ------------------------------------------------------------------------------ communiqués
 export const useCommuniques = () =>
   useQuery({ queryKey: pressKeys.communiques, queryFn: ({ signal }) => api.get<CommuniqueListItem[]>('/api/press/communiques', { signal }) });
+
+export const useCommuniqueReport = (year: number) =>
+  useQuery({ queryKey: ['press', 'communiques', 'report', year], queryFn: ({ signal }) => api.get<CommuniqueReportRow[]>(`/api/press/communiques/report?year=${year}`, { signal }) });
+
+/** Open crises a communiqué may be linked to (the press reads the crisis picture; others get none). */
+export const useOpenCrises = () =>
+  useQuery({
+    queryKey: ['press', 'crises'],
+    queryFn: async ({ signal }) => {
+      const res = await api.get<{ data: { id: string; title: string; status: string; exercise: boolean }[] }>('/api/crises', { signal });
+      return res.data.filter((c) => c.status === 'open');
+    },
+    retry: false,
+  });
 
 export const useCommunique = (id: string) =>
   useQuery({ queryKey: pressKeys.communique(id), queryFn: ({ signal }) => api.get<Communique>(`/api/press/communiques/${id}`, { signal }) });

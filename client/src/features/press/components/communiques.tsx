@@ -16,7 +16,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatFull, formatStamp, localInputToIso } from '@/lib/format';
-import { downloadFile, useCommunique, useCommuniqueAction, useCommuniques, useDiff, usePressLists, useSaveCommunique } from '../api/press-api';
+import { downloadFile, useCommunique, useCommuniqueAction, useCommuniqueReport, useCommuniques, useDiff, useOpenCrises, usePressLists, useSaveCommunique } from '../api/press-api';
 import { tpr } from '../i18n';
 import { isoToLocalInput } from '../lib/dates';
 import { ErrorAlert } from './error-alert';
@@ -36,6 +36,41 @@ export function StatusBadge({ status }: { status: CommuniqueStatus }) {
     <Badge severity={STATUS_SEVERITY[status]} small noIcon data-testid="communique-status" data-status={status}>
       {COMMUNIQUE_STATUS_LABELS[status]}
     </Badge>
+  );
+}
+
+function CommuniqueReport() {
+  const year = new Date().getFullYear();
+  const report = useCommuniqueReport(year);
+  if (!report.data) return null;
+  return (
+    <div className={fr.cx('fr-table', 'fr-mt-4w')} data-testid="communique-report">
+      <table>
+        <caption>{t.report(year)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.reportColumns.month}</th>
+            <th scope="col">{t.reportColumns.theme}</th>
+            <th scope="col">{t.reportColumns.count}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.data.length === 0 ? (
+            <tr>
+              <td colSpan={3}>{t.reportEmpty}</td>
+            </tr>
+          ) : (
+            report.data.map((r) => (
+              <tr key={`${r.month}-${r.theme}`}>
+                <td>{r.month.split('-').reverse().join('/')}</td>
+                <td>{r.theme}</td>
+                <td>{r.count}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -105,6 +140,7 @@ export function CommuniqueList() {
           </table>
         </div>
       )}
+      <CommuniqueReport />
     </section>
   );
 }
@@ -121,10 +157,13 @@ export function CommuniqueForm({ existing, onDone }: { existing?: Communique; on
   const [listIds, setListIds] = useState<string[]>(existing?.pressListIds ?? []);
   const [website, setWebsite] = useState(existing?.website ?? true);
   const [exercise, setExercise] = useState(existing?.exercise ?? false);
+  const [crisisId, setCrisisId] = useState(existing?.crisisId ?? '');
+  const [attachments, setAttachments] = useState(existing?.attachments ?? []);
+  const crises = useOpenCrises();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const payload = { title, kind, theme, body, embargoUntil: localInputToIso(embargo) ?? null, pressListIds: listIds, website, exercise };
+    const payload = { title, kind, theme, body, embargoUntil: localInputToIso(embargo) ?? null, pressListIds: listIds, website, exercise, crisisId: crisisId || null, attachments };
     save.mutate(existing ? { ...payload, version: existing.version } : payload, {
       onSuccess: (c) => (onDone ? onDone() : void navigate(`/presse/communiques/${c.id}`)),
     });
@@ -156,6 +195,40 @@ export function CommuniqueForm({ existing, onDone }: { existing?: Communique; on
           }))}
         />
       )}
+      {crises.data && crises.data.length > 0 && (
+        <Select label={t.form.crisis} nativeSelectProps={{ value: crisisId, onChange: (e) => setCrisisId(e.target.value) }}>
+          <option value="">{t.form.noCrisis}</option>
+          {crises.data.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.exercise ? `EXERCICE — ${c.title}` : c.title}
+            </option>
+          ))}
+        </Select>
+      )}
+      <fieldset className={fr.cx('fr-fieldset')}>
+        <legend className={fr.cx('fr-fieldset__legend')}>{t.form.attachments}</legend>
+        {attachments.map((a, i) => {
+          const set = (patch: Partial<typeof a>) => setAttachments(attachments.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+          return (
+            <div key={i} className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+                <Input label={t.form.attachmentName(i + 1)} nativeInputProps={{ value: a.name, onChange: (e) => set({ name: e.target.value }) }} />
+              </div>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+                <Input label={t.form.attachmentUrl(i + 1)} nativeInputProps={{ type: 'url', value: a.url, onChange: (e) => set({ url: e.target.value }) }} />
+              </div>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-2')}>
+                <Button type="button" priority="tertiary" size="small" onClick={() => setAttachments(attachments.filter((_, j) => j !== i))}>
+                  {t.form.removeAttachment(i + 1)}
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+        <Button type="button" priority="secondary" size="small" onClick={() => setAttachments([...attachments, { name: '', url: '' }])}>
+          {t.form.addAttachment}
+        </Button>
+      </fieldset>
       <Checkbox
         options={[
           { label: t.form.website, nativeInputProps: { checked: website, onChange: (e) => setWebsite(e.target.checked) } },
@@ -260,6 +333,17 @@ export function CommuniqueDetail() {
         <CommuniqueForm existing={c} onDone={() => { setEditing(false); void query.refetch(); }} />
       ) : (
         <div className={fr.cx('fr-card', 'fr-p-3w', 'fr-mb-3w')} data-testid="communique-body" dangerouslySetInnerHTML={{ __html: c.html }} />
+      )}
+      {c.attachments.length > 0 && (
+        <ul data-testid="communique-attachments">
+          {c.attachments.map((a) => (
+            <li key={a.url}>
+              <a href={a.url} target="_blank" rel="noopener noreferrer">
+                {a.name}
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
       <h3 className={fr.cx('fr-h5')}>{t.detail.actions}</h3>
       {c.allowedActions.length === 0 ? (
