@@ -133,6 +133,7 @@ export const tpr = {
     informedOn: (d: string, by: string) => `Informé le ${d} (${by})`,
     inform: 'Informé',
     folder: 'Dossier de visite (PDF)',
+    edit: 'Modifier la visite',
     back: 'Retour aux visites',
     functions: { maire: 'Maire', depute: 'Député(e)', senateur: 'Sénateur / sénatrice', conseiller_departemental: 'Conseiller(ère) départemental(e)' } as Record<string, string>,
   },

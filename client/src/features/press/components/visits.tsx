@@ -4,12 +4,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { VISIT_KIND_LABELS, VISIT_KINDS, VISIT_STATUS_LABELS, VISIT_STATUSES, type VisitKind, type VisitStatus } from '@contracts/press';
+import { VISIT_KIND_LABELS, VISIT_KINDS, VISIT_STATUS_LABELS, VISIT_STATUSES, type Visit, type VisitKind, type VisitStatus } from '@contracts/press';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatFull, formatTime, localInputToIso } from '@/lib/format';
 import { downloadFile, useInformOfficial, useSaveVisit, useVisit, useVisits } from '../api/press-api';
 import { tpr } from '../i18n';
+import { isoToLocalInput } from '../lib/dates';
 import { ErrorAlert } from './error-alert';
 
 const t = tpr.visits;
@@ -23,11 +24,24 @@ interface SequenceDraft {
   press: 'ouverte' | 'fermee';
 }
 
-export function VisitForm() {
+export function VisitForm({ existing, onDone }: { existing?: Visit; onDone?: () => void }) {
   const navigate = useNavigate();
-  const save = useSaveVisit();
-  const [v, setV] = useState({ kind: 'prefet' as VisitKind, authority: '', title: '', startsAt: '', endsAt: '', communes: '', purpose: '', status: 'previsionnelle' as VisitStatus, security: '', notes: '' });
-  const [sequences, setSequences] = useState<SequenceDraft[]>([]);
+  const save = useSaveVisit(existing?.id);
+  const [v, setV] = useState({
+    kind: existing?.kind ?? ('prefet' as VisitKind),
+    authority: existing?.authority ?? '',
+    title: existing?.title ?? '',
+    startsAt: isoToLocalInput(existing?.startsAt),
+    endsAt: isoToLocalInput(existing?.endsAt),
+    communes: existing?.communes.map((c) => c.insee).join(', ') ?? '',
+    purpose: existing?.purpose ?? '',
+    status: existing?.status ?? ('previsionnelle' as VisitStatus),
+    security: existing?.security ?? '',
+    notes: existing?.notes ?? '',
+  });
+  const [sequences, setSequences] = useState<SequenceDraft[]>(
+    (existing?.sequences ?? []).map((s) => ({ startsAt: isoToLocalInput(s.startsAt), endsAt: isoToLocalInput(s.endsAt), place: s.place, title: s.title, participants: s.participants ?? '', press: s.press })),
+  );
   const text = (key: 'authority' | 'title' | 'startsAt' | 'endsAt' | 'communes' | 'purpose' | 'security' | 'notes', label: string, type = 'text') => (
     <Input label={label} nativeInputProps={{ type, value: v[key], onChange: (e) => setV({ ...v, [key]: e.target.value }) }} />
   );
@@ -47,12 +61,12 @@ export function VisitForm() {
         notes: v.notes || null,
         sequences: sequences.map((s) => ({ ...s, startsAt: localInputToIso(s.startsAt) ?? '', endsAt: localInputToIso(s.endsAt) ?? '', participants: s.participants || null })),
       },
-      { onSuccess: (visit) => void navigate(`/presse/visites/${visit.id}`) },
+      { onSuccess: (visit) => (onDone ? onDone() : void navigate(`/presse/visites/${visit.id}`)) },
     );
   };
   return (
     <form onSubmit={submit} noValidate data-testid="visit-form">
-      <h2 className={fr.cx('fr-h3')}>{t.new}</h2>
+      {!existing && <h2 className={fr.cx('fr-h3')}>{t.new}</h2>}
       <Select label={t.form.kind} nativeSelectProps={{ value: v.kind, onChange: (e) => setV({ ...v, kind: e.target.value as VisitKind }) }}>
         {VISIT_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -159,6 +173,7 @@ export function VisitDetail() {
   const { id = '' } = useParams();
   const visit = useVisit(id);
   const inform = useInformOfficial(id);
+  const [editing, setEditing] = useState(false);
   if (visit.error) return <ErrorAlert error={visit.error} />;
   if (visit.isPending) return <p role="status">{tpr.loading}</p>;
   const v = visit.data;
@@ -180,9 +195,27 @@ export function VisitDetail() {
           </p>
         </div>
       )}
-      <Button priority="tertiary" iconId="fr-icon-download-line" onClick={() => void downloadFile(`/api/press/visits/${v.id}/pdf`, 'dossier-de-visite.pdf')}>
-        {t.folder}
-      </Button>
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <li>
+          <Button priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditing(!editing)}>
+            {t.edit}
+          </Button>
+        </li>
+        <li>
+          <Button priority="tertiary" iconId="fr-icon-download-line" onClick={() => void downloadFile(`/api/press/visits/${v.id}/pdf`, 'dossier-de-visite.pdf')}>
+            {t.folder}
+          </Button>
+        </li>
+      </ul>
+      {editing && (
+        <VisitForm
+          existing={v}
+          onDone={() => {
+            setEditing(false);
+            void visit.refetch();
+          }}
+        />
+      )}
       <h3 className={fr.cx('fr-h5', 'fr-mt-3w')}>{t.programme}</h3>
       <ol>
         {v.sequences.map((s) => (
