@@ -14,6 +14,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
+import { PressModule } from './press/press.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AppError } from './common/app-error';
@@ -100,6 +101,7 @@ export class AppModule implements NestModule {
         DirectionModule,
         HonoursModule,
         ElectionsModule,
+        PressModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

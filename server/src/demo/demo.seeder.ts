@@ -6,6 +6,7 @@ import { seedDemoDirectory } from '../directory/demo-directory';
 import { seedDemoElections } from '../elections/demo-elections';
 import { DirectoryService } from '../directory/directory.service';
 import { seedDemoHonours } from '../honours/demo-honours';
+import { seedDemoPress } from '../press/demo-press';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
@@ -53,6 +54,8 @@ export class DemoSeeder {
         this.logger.log(
           `seeded ${elections.scrutins} demo scrutins (${elections.bureaux} bureaux)`,
         );
+      const { journalists } = await seedDemoPress(tx.manager, new Date());
+      if (journalists) this.logger.log(`seeded the press demo (${journalists} journalists, communiqués, visits, RAA)`);
       return created;
     });
   }
