@@ -16,6 +16,8 @@ import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { FireRescueModule } from './fire-rescue/fire-rescue.module';
 import { AppError } from './common/app-error';
 import { GlobalErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/config';
@@ -84,6 +86,8 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        InterventionsModule,
+        FireRescueModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

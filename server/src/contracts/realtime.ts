@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
+import type { FireDocumentAlertEvent } from './fire-rescue';
+import type { InterventionChangedEvent, InterventionReminderEvent } from './interventions';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -35,6 +37,14 @@ export interface DomainEventMap {
   'page.updated': PageSummary;
   /** In-app delivery of a page to the paged user. */
   'page.received': PageReceived;
+  'intervention.created': InterventionChangedEvent;
+  'intervention.updated': InterventionChangedEvent;
+  /** J-3 and due-date reminders, to the instructing service and the Cabinet. */
+  'intervention.reminded': InterventionReminderEvent;
+  /** Overdue: escalated to the director (and the Cabinet). */
+  'intervention.escalated': InterventionReminderEvent;
+  /** A framework document (SDACR, RO) reaches its revision alert window or due date. */
+  'fireRescue.documentDue': FireDocumentAlertEvent;
 }
 
 export type DomainEventType = keyof DomainEventMap;
