@@ -6,6 +6,8 @@ import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
+import { seedDemoInterventions } from '../interventions/demo-interventions';
+import { seedDemoFireRescue } from '../fire-rescue/demo-fire-rescue';
 
 /** Seeds one demo account per role (VIGIE_DEMO), idempotently. */
 @Injectable()
@@ -39,6 +41,10 @@ export class DemoSeeder {
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const interventions = await seedDemoInterventions(tx.manager, new Date());
+      if (interventions) this.logger.log(`seeded ${interventions} demo interventions`);
+      const cis = await seedDemoFireRescue(tx.manager, new Date());
+      if (cis) this.logger.log(`seeded ${cis} demo fire stations (CIS) and their sectors`);
       return created;
     });
   }
