@@ -47,8 +47,10 @@ describe('interventions des élus', () => {
 
   const as = (user: User) => ({
     get: (path: string) => t.http.get(path).set('Authorization', `Bearer ${user.token}`),
-    post: (path: string, body: object) => t.http.post(path).set('Authorization', `Bearer ${user.token}`).send(body),
-    patch: (path: string, body: object) => t.http.patch(path).set('Authorization', `Bearer ${user.token}`).send(body),
+    post: (path: string, body: object) =>
+      t.http.post(path).set('Authorization', `Bearer ${user.token}`).send(body),
+    patch: (path: string, body: object) =>
+      t.http.patch(path).set('Authorization', `Bearer ${user.token}`).send(body),
   });
 
   const create = async (body: Record<string, unknown> = {}): Promise<InterventionDetail> => {
@@ -66,7 +68,8 @@ describe('interventions des élus', () => {
     if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as InterventionDetail;
   };
-  const move = (user: User, id: string, body: object) => as(user).post(`/api/interventions/${id}/transitions`, body);
+  const move = (user: User, id: string, body: object) =>
+    as(user).post(`/api/interventions/${id}/transitions`, body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -79,7 +82,12 @@ describe('interventions des élus', () => {
       { code: 'T-DDT', name: 'DDT 63', kind: 'etat' },
     ]);
     [deputy, officer] = await ds.getRepository(Contact).save([
-      { name: 'Hélène Martin', function: 'depute', title: 'Députée de la 3e circonscription', communeInsee: null },
+      {
+        name: 'Hélène Martin',
+        function: 'depute',
+        title: 'Députée de la 3e circonscription',
+        communeInsee: null,
+      },
       { name: 'Paul Astreinte', function: 'astreinte', title: null, communeInsee: null },
     ]);
     const user = (roles: Role[], serviceId?: string) => t.userWithToken(roles, { serviceId });
@@ -90,7 +98,8 @@ describe('interventions des élus', () => {
       user(['service_liaison'], ddt.id),
       user(['viewer']),
     ]);
-    for (let i = 0; i < 50 && !t.app.get(OutboxRelay).isLeader; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !t.app.get(OutboxRelay).isLeader; i++)
+      await new Promise((r) => setTimeout(r, 100));
   });
   afterAll(() => t.close());
 
@@ -117,7 +126,9 @@ describe('interventions des élus', () => {
     });
     expect(bad.status).toBe(400);
     const paths = (bad.body as { details: { path: string }[] }).details.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['receivedOn', 'channel', 'beneficiaryName', 'subject']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['receivedOn', 'channel', 'beneficiaryName', 'subject']),
+    );
 
     const notOfficial = await as(cabinet).post('/api/interventions', {
       receivedOn: '2030-02-18',
@@ -129,7 +140,9 @@ describe('interventions des élus', () => {
       subject: 'x',
     });
     expect(notOfficial.status).toBe(400);
-    expect(notOfficial.body.details).toEqual([{ path: 'officialId', message: 'not an elected official (astreinte)' }]);
+    expect(notOfficial.body.details).toEqual([
+      { path: 'officialId', message: 'not an elected official (astreinte)' },
+    ]);
     expect((await as(viewer).get('/api/interventions')).status).toBe(403);
     expect((await as(director).post('/api/interventions', {})).status).toBe(403);
   });
@@ -139,9 +152,18 @@ describe('interventions des élus', () => {
     // not routed yet: no service sees it
     expect((await as(ddetsLiaison).get(`/api/interventions/${item.id}`)).status).toBe(404);
 
-    const routed = await move(cabinet, item.id, { to: 'transmise', serviceId: ddets.id, dueDate: '2030-03-06' });
+    const routed = await move(cabinet, item.id, {
+      to: 'transmise',
+      serviceId: ddets.id,
+      dueDate: '2030-03-06',
+    });
     expect(routed.status).toBe(200);
-    expect(routed.body).toMatchObject({ status: 'transmise', serviceName: 'DDETS 63', dueDate: '2030-03-06', transmittedOn: '2030-02-20' });
+    expect(routed.body).toMatchObject({
+      status: 'transmise',
+      serviceName: 'DDETS 63',
+      dueDate: '2030-03-06',
+      transmittedOn: '2030-02-20',
+    });
 
     const mine = await as(ddetsLiaison).get('/api/interventions');
     expect((mine.body as { data: { id: string }[] }).data.map((d) => d.id)).toEqual([item.id]);
@@ -152,16 +174,25 @@ describe('interventions des élus', () => {
 
     // the other service: not listed, not readable, not movable, not even by searching
     expect((await as(ddtLiaison).get('/api/interventions')).body.data).toEqual([]);
-    expect((await as(ddtLiaison).get(`/api/interventions?q=${item.reference}`)).body.data).toEqual([]);
+    expect((await as(ddtLiaison).get(`/api/interventions?q=${item.reference}`)).body.data).toEqual(
+      [],
+    );
     expect((await as(ddtLiaison).get(`/api/interventions/${item.id}`)).status).toBe(404);
     expect((await move(ddtLiaison, item.id, { to: 'elements_recus', note: 'x' })).status).toBe(404);
     expect((await as(ddtLiaison).get('/api/interventions/stats')).status).toBe(403);
-    expect((await as(ddtLiaison).get(`/api/interventions/officials/${deputy.id}`)).status).toBe(403);
+    expect((await as(ddtLiaison).get(`/api/interventions/officials/${deputy.id}`)).status).toBe(
+      403,
+    );
 
     // the routed service answers, with its elements; it may not close
     expect((await move(ddetsLiaison, item.id, { to: 'elements_recus' })).status).toBe(400);
-    expect((await move(ddetsLiaison, item.id, { to: 'repondue', outcome: 'favorable' })).status).toBe(403);
-    const answered = await move(ddetsLiaison, item.id, { to: 'elements_recus', note: 'Dossier complet, droits rouverts le 25/02.' });
+    expect(
+      (await move(ddetsLiaison, item.id, { to: 'repondue', outcome: 'favorable' })).status,
+    ).toBe(403);
+    const answered = await move(ddetsLiaison, item.id, {
+      to: 'elements_recus',
+      note: 'Dossier complet, droits rouverts le 25/02.',
+    });
     expect(answered.status).toBe(200);
     expect(answered.body.elementsReceivedOn).toBe('2030-02-20');
 
@@ -174,7 +205,11 @@ describe('interventions des élus', () => {
     expect(ddtView.body.dueDate).toBe('2030-03-07');
 
     const closed = await move(cabinet, item.id, { to: 'repondue', outcome: 'favorable' });
-    expect(closed.body).toMatchObject({ status: 'repondue', finalReplySentOn: '2030-02-20', allowedTransitions: [] });
+    expect(closed.body).toMatchObject({
+      status: 'repondue',
+      finalReplySentOn: '2030-02-20',
+      allowedTransitions: [],
+    });
     expect((await move(cabinet, item.id, { to: 'classee', note: 'x' })).status).toBe(409);
     const detail = await as(director).get(`/api/interventions/${item.id}`);
     expect((detail.body as InterventionDetail).history.map((h) => `${h.from}>${h.to}`)).toEqual([
@@ -195,8 +230,13 @@ describe('interventions des élus', () => {
     const ddtSocket = t.socket(ddtLiaison.token);
     const directorSocket = t.socket(director.token);
     await Promise.all([connected(ddetsSocket), connected(ddtSocket), connected(directorSocket)]);
-    const [toDdets, toDdt, toDirector] = [record(ddetsSocket), record(ddtSocket), record(directorSocket)];
-    const mine = (seen: { type: string; event: ReminderEvent }[]) => seen.filter((s) => s.event.id === item.id);
+    const [toDdets, toDdt, toDirector] = [
+      record(ddetsSocket),
+      record(ddtSocket),
+      record(directorSocket),
+    ];
+    const mine = (seen: { type: string; event: ReminderEvent }[]) =>
+      seen.filter((s) => s.event.id === item.id);
 
     now = new Date('2030-02-26T08:00:00Z');
     await scheduler.scan();
@@ -210,7 +250,13 @@ describe('interventions des élus', () => {
     await until(() => mine(toDdets).length === 1, 'the J-3 reminder');
     expect(mine(toDdets)[0]).toMatchObject({
       type: 'reminded',
-      event: { reference: item.reference, kind: 'before:3', label: 'J-3', dueDate: '2030-03-02', serviceName: 'DDETS 63' },
+      event: {
+        reference: item.reference,
+        kind: 'before:3',
+        label: 'J-3',
+        dueDate: '2030-03-02',
+        serviceName: 'DDETS 63',
+      },
     });
 
     // due date: 23:30 UTC on 1 March is already 2 March in Paris
@@ -219,7 +265,9 @@ describe('interventions des élus', () => {
     await until(() => mine(toDdets).length === 2, 'the due-date reminder');
     expect(mine(toDdets)[1].event).toMatchObject({ kind: 'due', label: 'Échéance' });
     expect(mine(toDirector).filter((s) => s.type === 'escalated')).toEqual([]);
-    expect((await as(cabinet).get(`/api/interventions/${item.id}`)).body.dueState).toBe('due_today');
+    expect((await as(cabinet).get(`/api/interventions/${item.id}`)).body.dueState).toBe(
+      'due_today',
+    );
 
     // the day after: escalation to the director, once
     now = new Date('2030-03-03T07:00:00Z');
@@ -232,7 +280,8 @@ describe('interventions des élus', () => {
     expect(mine(toDdets).map((s) => s.type)).toEqual(['reminded', 'reminded']);
     expect(mine(toDdt)).toEqual([]);
 
-    const detail = (await as(director).get(`/api/interventions/${item.id}`)).body as InterventionDetail;
+    const detail = (await as(director).get(`/api/interventions/${item.id}`))
+      .body as InterventionDetail;
     expect(detail.dueState).toBe('overdue');
     expect(detail.escalatedAt).toBe('2030-03-03T07:00:00.000Z');
     expect(detail.reminders.map((r) => r.label)).toEqual(['J-3', 'Échéance', 'Retard']);
@@ -248,20 +297,33 @@ describe('interventions des élus', () => {
     await move(cabinet, item.id, { to: 'transmise', serviceId: ddets.id, dueDate: '2030-03-10' });
     now = new Date('2030-03-07T09:00:00Z');
     await scheduler.scan();
-    const again = (await as(cabinet).get(`/api/interventions/${item.id}`)).body as InterventionDetail;
+    const again = (await as(cabinet).get(`/api/interventions/${item.id}`))
+      .body as InterventionDetail;
     expect(again.escalatedAt).toBeNull();
-    expect(again.reminders.filter((r) => r.dueDate === '2030-03-10').map((r) => r.label)).toEqual(['J-3']);
+    expect(again.reminders.filter((r) => r.dueDate === '2030-03-10').map((r) => r.label)).toEqual([
+      'J-3',
+    ]);
   });
 
   it('produces letters from templates, the weekly list and the fiche élu', async () => {
     now = new Date('2030-03-11T09:00:00Z');
     const item = await create({ receivedOn: '2030-03-11', subject: 'Permis de conduire suspendu' });
-    const ar = await as(cabinet).post(`/api/interventions/${item.id}/letters`, { kind: 'accuse_reception' });
+    const ar = await as(cabinet).post(`/api/interventions/${item.id}/letters`, {
+      kind: 'accuse_reception',
+    });
     expect(ar.status).toBe(201);
     expect(ar.body.ackSentOn).toBe('2030-03-11');
-    expect((await as(cabinet).post(`/api/interventions/${item.id}/letters`, { kind: 'reponse_definitive' })).status).toBe(409);
+    expect(
+      (
+        await as(cabinet).post(`/api/interventions/${item.id}/letters`, {
+          kind: 'reponse_definitive',
+        })
+      ).status,
+    ).toBe(409);
     const letter = (ar.body as InterventionDetail).letters[0];
-    const pdf = await as(cabinet).get(`/api/interventions/${item.id}/letters/${letter.id}/pdf`).buffer(true);
+    const pdf = await as(cabinet)
+      .get(`/api/interventions/${item.id}/letters/${letter.id}/pdf`)
+      .buffer(true);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.body as Buffer);
@@ -270,7 +332,9 @@ describe('interventions des élus', () => {
     expect(text).toContain('Hélène Martin');
     expect(text).toContain('Permis de conduire suspendu');
 
-    const weekly = await as(director).get('/api/interventions/weekly.pdf?week=2030-03-13').buffer(true);
+    const weekly = await as(director)
+      .get('/api/interventions/weekly.pdf?week=2030-03-13')
+      .buffer(true);
     expect(weekly.status).toBe(200);
     const weeklyText = await pdfText(weekly.body as Buffer);
     expect(weeklyText).toContain('semaine du 11/03/2030');
@@ -294,15 +358,21 @@ describe('interventions des élus', () => {
     const recent = await create({ subject: 'Dossier récent' });
     await move(cabinet, recent.id, { to: 'classee', note: 'Doublon' });
     // closed six years ago: past the five years of the rule table
-    await ds.query(`UPDATE intervention SET closed_at = now() - interval '6 years' WHERE id = $1`, [old.id]);
+    await ds.query(`UPDATE intervention SET closed_at = now() - interval '6 years' WHERE id = $1`, [
+      old.id,
+    ]);
     now = new Date();
     const res = await as(cabinet).post('/api/interventions/purge', {});
     expect(res.status).toBe(403);
     const admin = await t.userWithToken(['admin']);
-    const purged = await t.http.post('/api/interventions/purge').set('Authorization', `Bearer ${admin.token}`);
+    const purged = await t.http
+      .post('/api/interventions/purge')
+      .set('Authorization', `Bearer ${admin.token}`);
     expect(purged.body).toEqual({ purged: 1 });
     expect((await as(cabinet).get(`/api/interventions/${old.id}`)).status).toBe(404);
     expect((await as(cabinet).get(`/api/interventions/${recent.id}`)).status).toBe(200);
-    expect(await ds.query('SELECT 1 FROM intervention_transition WHERE intervention_id = $1', [old.id])).toEqual([]);
+    expect(
+      await ds.query('SELECT 1 FROM intervention_transition WHERE intervention_id = $1', [old.id]),
+    ).toEqual([]);
   });
 });

@@ -40,7 +40,10 @@ const insee = z.string().regex(/^\d{5}$/, 'an INSEE commune code');
 
 export const cisSchema = z
   .object({
-    code: z.string().trim().regex(/^[A-Z0-9-]{2,30}$/, 'upper-case letters, digits and dashes'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{2,30}$/, 'upper-case letters, digits and dashes'),
     name: z.string().trim().min(2).max(200),
     category: z.enum(CIS_CATEGORIES),
     communeInsee: insee,

@@ -21,7 +21,13 @@ export const INTERVENTION_STATUS_LABELS: Record<InterventionStatus, string> = {
   classee: 'Classée sans suite',
 };
 
-export const INTERVENTION_CHANNELS = ['courrier', 'courriel', 'telephone', 'audience', 'autre'] as const;
+export const INTERVENTION_CHANNELS = [
+  'courrier',
+  'courriel',
+  'telephone',
+  'audience',
+  'autre',
+] as const;
 export const INTERVENTION_CHANNEL_LABELS: Record<(typeof INTERVENTION_CHANNELS)[number], string> = {
   courrier: 'Courrier',
   courriel: 'Courriel',
@@ -61,7 +67,12 @@ export const INTERVENTION_THEME_LABELS: Record<InterventionTheme, string> = {
 };
 
 export const BENEFICIARY_KINDS = ['personne', 'organisation'] as const;
-export const SIGNATORIES = ['prefet', 'directeur_cabinet', 'secretaire_general', 'sous_prefet'] as const;
+export const SIGNATORIES = [
+  'prefet',
+  'directeur_cabinet',
+  'secretaire_general',
+  'sous_prefet',
+] as const;
 export const SIGNATORY_LABELS: Record<(typeof SIGNATORIES)[number], string> = {
   prefet: 'Le préfet',
   directeur_cabinet: 'Le directeur de cabinet',
@@ -95,7 +106,10 @@ export const createInterventionSchema = z
     officialId: z.uuid(),
     beneficiaryKind: z.enum(BENEFICIARY_KINDS),
     beneficiaryName: text(200),
-    beneficiaryCommuneInsee: z.string().regex(/^\d{5}$/).nullish(),
+    beneficiaryCommuneInsee: z
+      .string()
+      .regex(/^\d{5}$/)
+      .nullish(),
     theme: z.enum(INTERVENTION_THEMES),
     subject: text(500),
     /** The underlying case number at the service (e.g. foreign nationals' AGDREF), kept minimal. */

@@ -17,7 +17,7 @@ const CENTRES: [string, CisCategory, string][] = [
   ['Thiers', 'CSP', 'Est'],
   ['Issoire', 'CSP', 'Sud'],
   ['Ambert', 'CSP', 'Est'],
-  ['Cournon-d\'Auvergne', 'CS', 'Centre'],
+  ["Cournon-d'Auvergne", 'CS', 'Centre'],
   ['Aubière', 'CS', 'Centre'],
   ['Gerzat', 'CS', 'Centre'],
   ['Pont-du-Château', 'CS', 'Centre'],
@@ -30,7 +30,7 @@ const CENTRES: [string, CisCategory, string][] = [
   ['Maringues', 'CS', 'Nord'],
   ['Randan', 'CPI', 'Nord'],
   ['Manzat', 'CS', 'Ouest'],
-  ['Saint-Gervais-d\'Auvergne', 'CS', 'Ouest'],
+  ["Saint-Gervais-d'Auvergne", 'CS', 'Ouest'],
   ['Saint-Éloy-les-Mines', 'CS', 'Ouest'],
   ['Montaigut-en-Combraille', 'CPI', 'Ouest'],
   ['Pionsat', 'CS', 'Ouest'],
@@ -46,10 +46,10 @@ const CENTRES: [string, CisCategory, string][] = [
   ['Tauves', 'CS', 'Ouest'],
   ['La Bourboule', 'CS', 'Sud'],
   ['Mont-Dore', 'CS', 'Sud'],
-  ['La Tour-d\'Auvergne', 'CPI', 'Sud'],
+  ["La Tour-d'Auvergne", 'CPI', 'Sud'],
   ['Besse-et-Saint-Anastaise', 'CS', 'Sud'],
   ['Murol', 'CPI', 'Sud'],
-  ['Égliseneuve-d\'Entraigues', 'CPI', 'Sud'],
+  ["Égliseneuve-d'Entraigues", 'CPI', 'Sud'],
   ['Champeix', 'CS', 'Sud'],
   ['Saint-Amant-Tallende', 'CS', 'Centre'],
   ['Veyre-Monton', 'CS', 'Centre'],
@@ -59,7 +59,7 @@ const CENTRES: [string, CisCategory, string][] = [
   ['Brassac-les-Mines', 'CS', 'Sud'],
   ['Jumeaux', 'CPI', 'Sud'],
   ['Sauxillanges', 'CS', 'Sud'],
-  ['Saint-Germain-l\'Herm', 'CS', 'Est'],
+  ["Saint-Germain-l'Herm", 'CS', 'Est'],
   ['Billom', 'CS', 'Centre'],
   ['Lezoux', 'CS', 'Est'],
   ['Courpière', 'CS', 'Est'],
@@ -68,7 +68,7 @@ const CENTRES: [string, CisCategory, string][] = [
   ['Celles-sur-Durolle', 'CPI', 'Est'],
   ['Olliergues', 'CS', 'Est'],
   ['Cunlhat', 'CS', 'Est'],
-  ['Saint-Dier-d\'Auvergne', 'CPI', 'Est'],
+  ["Saint-Dier-d'Auvergne", 'CPI', 'Est'],
   ['Vertolaye', 'CPI', 'Est'],
   ['Marsac-en-Livradois', 'CPI', 'Est'],
   ['Arlanc', 'CS', 'Est'],
@@ -84,11 +84,41 @@ const STAFF: Record<CisCategory, [number, number]> = { CSP: [70, 90], CS: [6, 45
 
 /** Yearly interventions by nature: SDIS of ~660,000 inhabitants, secours à personne ~80 %. */
 const STATS: Record<number, Record<StatNature, number>> = {
-  2021: { secours_personne: 33150, accidents_circulation: 2390, incendies: 2710, risques_technologiques: 610, operations_diverses: 3020 },
-  2022: { secours_personne: 35240, accidents_circulation: 2480, incendies: 3580, risques_technologiques: 640, operations_diverses: 3110 },
-  2023: { secours_personne: 36020, accidents_circulation: 2450, incendies: 2890, risques_technologiques: 600, operations_diverses: 3360 },
-  2024: { secours_personne: 36870, accidents_circulation: 2410, incendies: 2650, risques_technologiques: 590, operations_diverses: 3480 },
-  2025: { secours_personne: 37510, accidents_circulation: 2370, incendies: 2980, risques_technologiques: 620, operations_diverses: 3290 },
+  2021: {
+    secours_personne: 33150,
+    accidents_circulation: 2390,
+    incendies: 2710,
+    risques_technologiques: 610,
+    operations_diverses: 3020,
+  },
+  2022: {
+    secours_personne: 35240,
+    accidents_circulation: 2480,
+    incendies: 3580,
+    risques_technologiques: 640,
+    operations_diverses: 3110,
+  },
+  2023: {
+    secours_personne: 36020,
+    accidents_circulation: 2450,
+    incendies: 2890,
+    risques_technologiques: 600,
+    operations_diverses: 3360,
+  },
+  2024: {
+    secours_personne: 36870,
+    accidents_circulation: 2410,
+    incendies: 2650,
+    risques_technologiques: 590,
+    operations_diverses: 3480,
+  },
+  2025: {
+    secours_personne: 37510,
+    accidents_circulation: 2370,
+    incendies: 2980,
+    risques_technologiques: 620,
+    operations_diverses: 3290,
+  },
 };
 
 function codeOf(name: string): string {
@@ -103,7 +133,9 @@ function codeOf(name: string): string {
 /** Seeds the demo SDIS once; returns how many CIS it created. */
 export async function seedDemoFireRescue(manager: EntityManager, now: Date): Promise<number> {
   if ((await manager.count(Cis)) > 0) return 0;
-  const communes = (await manager.query('SELECT insee, name, label_lon, label_lat FROM commune')) as {
+  const communes = (await manager.query(
+    'SELECT insee, name, label_lon, label_lat FROM commune',
+  )) as {
     insee: string;
     name: string;
     label_lon: number;
@@ -129,7 +161,9 @@ export async function seedDemoFireRescue(manager: EntityManager, now: Date): Pro
     });
   });
   const saved = await manager.save(Cis, rows);
-  const at = new Map(communes.map((c) => [c.insee, [c.label_lon, c.label_lat] as [number, number]]));
+  const at = new Map(
+    communes.map((c) => [c.insee, [c.label_lon, c.label_lat] as [number, number]]),
+  );
   const sectors = nearestSectors(
     communes.map((c) => ({ insee: c.insee, at: at.get(c.insee)! })),
     saved.map((c) => ({ id: c.id, at: at.get(c.communeInsee)! })),
@@ -138,7 +172,9 @@ export async function seedDemoFireRescue(manager: EntityManager, now: Date): Pro
     CisSectorCommune,
     [...sectors.entries()].map(([communeInsee, cisId]) => ({ communeInsee, cisId })),
   );
-  const author = ((await manager.query(`SELECT id FROM "user" ORDER BY created_at LIMIT 1`)) as { id: string }[])[0];
+  const author = (
+    (await manager.query(`SELECT id FROM "user" ORDER BY created_at LIMIT 1`)) as { id: string }[]
+  )[0];
   const createdBy = author?.id ?? '00000000-0000-0000-0000-000000000000';
   await manager.insert(FrameworkDocument, [
     {
@@ -190,7 +226,11 @@ export async function seedDemoFireRescue(manager: EntityManager, now: Date): Pro
   const stats = Object.entries(STATS)
     .filter(([year]) => Number(year) < thisYear)
     .flatMap(([year, natures]) =>
-      Object.entries(natures).map(([nature, count]) => ({ year: Number(year), nature: nature as StatNature, count })),
+      Object.entries(natures).map(([nature, count]) => ({
+        year: Number(year),
+        nature: nature as StatNature,
+        count,
+      })),
     );
   await manager.insert(FireStat, stats);
   return saved.length;

@@ -1,4 +1,9 @@
-import { checkSectorFile, checkStatsFile, documentState, nearestSectors } from './fire-rescue-logic';
+import {
+  checkSectorFile,
+  checkStatsFile,
+  documentState,
+  nearestSectors,
+} from './fire-rescue-logic';
 
 describe('documentState', () => {
   it.each([
@@ -17,13 +22,23 @@ describe('checkSectorFile', () => {
   const cis = new Set(['CIS-A', 'CIS-B']);
 
   it('accepts a complete file', () => {
-    const check = checkSectorFile('commune;cis\n63001;CIS-A\n63002;cis-b\n63003;CIS-B\n', communes, cis, true);
+    const check = checkSectorFile(
+      'commune;cis\n63001;CIS-A\n63002;cis-b\n63003;CIS-B\n',
+      communes,
+      cis,
+      true,
+    );
     expect(check.problems).toEqual([]);
     expect(check.rows).toHaveLength(3);
   });
 
   it('reports unknown codes, a commune in two sectors and the communes left out', () => {
-    const check = checkSectorFile('commune;cis\n63001;CIS-A\n63001;CIS-B\n99999;CIS-A\n63002;CIS-Z\n', communes, cis, true);
+    const check = checkSectorFile(
+      'commune;cis\n63001;CIS-A\n63001;CIS-B\n99999;CIS-A\n63002;CIS-Z\n',
+      communes,
+      cis,
+      true,
+    );
     expect(check.duplicates).toEqual([{ insee: '63001', cis: ['CIS-A', 'CIS-B'] }]);
     expect(check.missing).toEqual(['63003']);
     expect(check.problems).toEqual(
@@ -45,7 +60,10 @@ describe('checkSectorFile', () => {
 
 describe('checkStatsFile', () => {
   it('reads codes or labels and spaced numbers', () => {
-    const check = checkStatsFile('année;nature;nombre\n2024;Secours à personne;"38 412"\n2024;incendies;2950\n', 2026);
+    const check = checkStatsFile(
+      'année;nature;nombre\n2024;Secours à personne;"38 412"\n2024;incendies;2950\n',
+      2026,
+    );
     expect(check.problems).toEqual([]);
     expect(check.rows).toEqual([
       { year: 2024, nature: 'secours_personne', count: 38412 },
@@ -54,7 +72,10 @@ describe('checkStatsFile', () => {
   });
 
   it('lists every bad cell with its row', () => {
-    const check = checkStatsFile('annee;nature;nombre\n2031;incendies;10\n2024;feux;x\n2024;incendies;5\n2024;incendies;6\n', 2026);
+    const check = checkStatsFile(
+      'annee;nature;nombre\n2031;incendies;10\n2024;feux;x\n2024;incendies;5\n2024;incendies;6\n',
+      2026,
+    );
     expect(check.problems).toEqual([
       { row: 2, column: 'annee', problem: '2031: a year between 1990 and 2026' },
       { row: 3, column: 'nature', problem: expect.stringContaining('feux') },

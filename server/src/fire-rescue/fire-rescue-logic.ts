@@ -3,7 +3,12 @@
  * table, yearly statistics) with a row/column/problem report, nearest-CIS sectors.
  */
 import { addMonths, daysBetween } from '../common/workflow/calendar';
-import { STAT_NATURE_LABELS, STAT_NATURES, type DocumentState, type StatNature } from '../contracts/fire-rescue';
+import {
+  STAT_NATURE_LABELS,
+  STAT_NATURES,
+  type DocumentState,
+  type StatNature,
+} from '../contracts/fire-rescue';
 import { foldKey, parseCsv } from '../directory/csv';
 
 export interface Problem {
@@ -20,7 +25,8 @@ export function documentState(
 ): { state: DocumentState; daysLeft: number } {
   const daysLeft = daysBetween(today, revisionDueOn);
   if (daysLeft < 0) return { state: 'revision_depassee', daysLeft };
-  if (today >= addMonths(revisionDueOn, -alertMonthsBefore)) return { state: 'revision_proche', daysLeft };
+  if (today >= addMonths(revisionDueOn, -alertMonthsBefore))
+    return { state: 'revision_proche', daysLeft };
   return { state: 'a_jour', daysLeft };
 }
 
@@ -34,7 +40,8 @@ function columns<K extends string>(
   const problems: Problem[] = [];
   for (const [key, names] of Object.entries(wanted) as [K, string[]][]) {
     const i = folded.findIndex((h) => names.map(foldKey).includes(h));
-    if (i < 0) problems.push({ row: 1, column: names[0], problem: 'column missing from the header' });
+    if (i < 0)
+      problems.push({ row: 1, column: names[0], problem: 'column missing from the header' });
     index[key] = i;
   }
   return { index, problems };
@@ -59,7 +66,13 @@ export function checkSectorFile(
   requireComplete: boolean,
 ): SectorFileCheck {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { rows: [], problems: [{ row: parsed.line, column: '', problem: parsed.message }], duplicates: [], missing: [] };
+  if (!parsed.ok)
+    return {
+      rows: [],
+      problems: [{ row: parsed.line, column: '', problem: parsed.message }],
+      duplicates: [],
+      missing: [],
+    };
   const { index, problems } = columns(parsed.header.cells, {
     insee: ['commune', 'insee', 'code_insee', 'code commune'],
     cis: ['cis', 'code_cis', 'centre'],
@@ -72,11 +85,19 @@ export function checkSectorFile(
     const cisCode = (record.cells[index.cis] ?? '').toUpperCase();
     let ok = true;
     if (!communes.has(insee)) {
-      problems.push({ row: record.line, column: 'commune', problem: `${insee || '(vide)'}: not a commune of the Puy-de-Dôme` });
+      problems.push({
+        row: record.line,
+        column: 'commune',
+        problem: `${insee || '(vide)'}: not a commune of the Puy-de-Dôme`,
+      });
       ok = false;
     }
     if (!cisCodes.has(cisCode)) {
-      problems.push({ row: record.line, column: 'cis', problem: `${cisCode || '(vide)'}: unknown CIS code` });
+      problems.push({
+        row: record.line,
+        column: 'cis',
+        problem: `${cisCode || '(vide)'}: unknown CIS code`,
+      });
       ok = false;
     }
     const list = seen.get(insee) ?? [];
@@ -99,7 +120,11 @@ export function checkSectorFile(
   }
   const missing = requireComplete ? [...communes].filter((c) => !seen.has(c)).sort() : [];
   for (const insee of missing)
-    problems.push({ row: 0, column: 'commune', problem: `${insee} is in no sector (the file must cover every commune)` });
+    problems.push({
+      row: 0,
+      column: 'commune',
+      problem: `${insee} is in no sector (the file must cover every commune)`,
+    });
   return { rows, problems, duplicates, missing };
 }
 
@@ -118,7 +143,8 @@ const NATURE_BY_KEY = new Map<string, StatNature>(
 /** Checks an `annee;nature;nombre` file: a year, a known nature (code or label), a count. */
 export function checkStatsFile(csv: string, thisYear: number): StatsFileCheck {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { rows: [], problems: [{ row: parsed.line, column: '', problem: parsed.message }] };
+  if (!parsed.ok)
+    return { rows: [], problems: [{ row: parsed.line, column: '', problem: parsed.message }] };
   const { index, problems } = columns(parsed.header.cells, {
     year: ['annee', 'année', 'year'],
     nature: ['nature', 'type'],
@@ -134,17 +160,33 @@ export function checkStatsFile(csv: string, thisYear: number): StatsFileCheck {
     const before = problems.length;
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 1990 || year > thisYear)
-      problems.push({ row: record.line, column: 'annee', problem: `${yearText || '(vide)'}: a year between 1990 and ${thisYear}` });
+      problems.push({
+        row: record.line,
+        column: 'annee',
+        problem: `${yearText || '(vide)'}: a year between 1990 and ${thisYear}`,
+      });
     const nature = NATURE_BY_KEY.get(foldKey(natureText));
     if (!nature)
-      problems.push({ row: record.line, column: 'nature', problem: `${natureText || '(vide)'}: one of ${STAT_NATURES.join(', ')}` });
+      problems.push({
+        row: record.line,
+        column: 'nature',
+        problem: `${natureText || '(vide)'}: one of ${STAT_NATURES.join(', ')}`,
+      });
     const count = Number(countText);
     if (!/^\d{1,7}$/.test(countText))
-      problems.push({ row: record.line, column: 'nombre', problem: `${countText || '(vide)'}: a whole number of interventions` });
+      problems.push({
+        row: record.line,
+        column: 'nombre',
+        problem: `${countText || '(vide)'}: a whole number of interventions`,
+      });
     if (problems.length > before || !nature) continue;
     const key = `${year}|${nature}`;
     if (seen.has(key)) {
-      problems.push({ row: record.line, column: 'nature', problem: `${year} ${nature} already given on row ${seen.get(key)}` });
+      problems.push({
+        row: record.line,
+        column: 'nature',
+        problem: `${year} ${nature} already given on row ${seen.get(key)}`,
+      });
       continue;
     }
     seen.set(key, record.line);
@@ -158,7 +200,8 @@ export function distanceKm(a: [number, number], b: [number, number]): number {
   const rad = Math.PI / 180;
   const dLat = (b[1] - a[1]) * rad;
   const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Roles } from '../common/decorators';
@@ -10,7 +20,11 @@ import {
   StatsImportDto,
   UpdateCisDto,
 } from './fire-rescue.dto';
-import { FIRE_RESCUE_READ_ROLES, FIRE_RESCUE_WRITE_ROLES, FireRescueService } from './fire-rescue.service';
+import {
+  FIRE_RESCUE_READ_ROLES,
+  FIRE_RESCUE_WRITE_ROLES,
+  FireRescueService,
+} from './fire-rescue.service';
 
 /** SDIS oversight: the Cabinet edits, the director reads. */
 @ApiTags('fire-rescue')

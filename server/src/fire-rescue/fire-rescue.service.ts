@@ -25,7 +25,13 @@ import { JobHandlers } from '../queue/job-handlers';
 import { rooms } from '../realtime/rooms';
 import { Commune } from '../reference/commune.entity';
 import { checkSectorFile, checkStatsFile, documentState } from './fire-rescue-logic';
-import { Cis, CisSectorCommune, FireRescueRule, FireStat, FrameworkDocument } from './fire-rescue.entity';
+import {
+  Cis,
+  CisSectorCommune,
+  FireRescueRule,
+  FireStat,
+  FrameworkDocument,
+} from './fire-rescue.entity';
 
 export const FIRE_RESCUE_WRITE_ROLES: Role[] = ['admin', 'cabinet_staff'];
 export const FIRE_RESCUE_READ_ROLES: Role[] = ['admin', 'cabinet_staff', 'director'];
@@ -36,7 +42,10 @@ function importError(problems: ImportReport['problems']): AppError {
   return new AppError(
     'validation',
     `The file was refused: ${problems.length} problem(s), nothing imported`,
-    problems.map((p) => ({ path: `row ${p.row}${p.column ? `, ${p.column}` : ''}`, message: p.problem })),
+    problems.map((p) => ({
+      path: `row ${p.row}${p.column ? `, ${p.column}` : ''}`,
+      message: p.problem,
+    })),
   );
 }
 
@@ -57,7 +66,11 @@ export class FireRescueService implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.register('fire-rescue.document-scan', () => this.scanDocuments());
-    this.handlers.every('fire-rescue-documents', 'fire-rescue.document-scan', DOCUMENT_SCAN_EVERY_MS);
+    this.handlers.every(
+      'fire-rescue-documents',
+      'fire-rescue.document-scan',
+      DOCUMENT_SCAN_EVERY_MS,
+    );
   }
 
   // ------------------------------------------------------------------------------- CIS
@@ -68,12 +81,20 @@ export class FireRescueService implements OnModuleInit {
        GROUP BY c.id`,
     )) as { id: string; communes: number; population: number }[];
     const sizes = new Map(rows.map((r) => [r.id, r]));
-    const list = await this.dataSource.manager.find(Cis, { relations: { commune: true }, order: { name: 'ASC' } });
-    return list.map((c) => toCisDto(c, sizes.get(c.id)?.communes ?? 0, sizes.get(c.id)?.population ?? 0));
+    const list = await this.dataSource.manager.find(Cis, {
+      relations: { commune: true },
+      order: { name: 'ASC' },
+    });
+    return list.map((c) =>
+      toCisDto(c, sizes.get(c.id)?.communes ?? 0, sizes.get(c.id)?.population ?? 0),
+    );
   }
 
   async getCis(id: string): Promise<CisDetail> {
-    const cis = await this.dataSource.manager.findOne(Cis, { where: { id }, relations: { commune: true } });
+    const cis = await this.dataSource.manager.findOne(Cis, {
+      where: { id },
+      relations: { commune: true },
+    });
     if (!cis) throw AppError.notFound('CIS');
     const sector = (await this.dataSource.query(
       `SELECT m.insee, m.name, m.population FROM cis_sector_commune s JOIN commune m ON m.insee = s.commune_insee
@@ -88,8 +109,16 @@ export class FireRescueService implements OnModuleInit {
     const id = await this.tx.run(async (tx) => {
       await requireCommunes(tx.manager, [input.communeInsee], 'communeInsee');
       if (await tx.manager.existsBy(Cis, { code: input.code }))
-        throw new AppError('conflict', 'A CIS already has this code', [{ path: 'code', message: input.code }]);
-      const saved = await tx.manager.save(tx.manager.create(Cis, { ...input, address: input.address ?? null, groupement: input.groupement ?? null }));
+        throw new AppError('conflict', 'A CIS already has this code', [
+          { path: 'code', message: input.code },
+        ]);
+      const saved = await tx.manager.save(
+        tx.manager.create(Cis, {
+          ...input,
+          address: input.address ?? null,
+          groupement: input.groupement ?? null,
+        }),
+      );
       return saved.id;
     });
     return this.getCis(id);
@@ -97,11 +126,21 @@ export class FireRescueService implements OnModuleInit {
 
   async updateCis(id: string, input: Partial<CisInput>): Promise<CisDetail> {
     await this.tx.run(async (tx) => {
-      const cis = await tx.manager.findOne(Cis, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const cis = await tx.manager.findOne(Cis, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!cis) throw AppError.notFound('CIS');
-      if (input.communeInsee) await requireCommunes(tx.manager, [input.communeInsee], 'communeInsee');
-      if (input.code && input.code !== cis.code && (await tx.manager.existsBy(Cis, { code: input.code })))
-        throw new AppError('conflict', 'A CIS already has this code', [{ path: 'code', message: input.code }]);
+      if (input.communeInsee)
+        await requireCommunes(tx.manager, [input.communeInsee], 'communeInsee');
+      if (
+        input.code &&
+        input.code !== cis.code &&
+        (await tx.manager.existsBy(Cis, { code: input.code }))
+      )
+        throw new AppError('conflict', 'A CIS already has this code', [
+          { path: 'code', message: input.code },
+        ]);
       Object.assign(cis, input);
       await tx.manager.save(cis);
     });
@@ -130,8 +169,16 @@ export class FireRescueService implements OnModuleInit {
       `SELECT m.insee, m.name FROM commune m LEFT JOIN cis_sector_commune s ON s.commune_insee = m.insee
        WHERE s.commune_insee IS NULL ORDER BY m.insee`,
     )) as { insee: string; name: string }[];
-    const [{ total }] = (await this.dataSource.query('SELECT count(*)::int AS total FROM commune')) as [{ total: number }];
-    return { communes: total, covered: total - missing.length, missing, duplicates: [], complete: missing.length === 0 };
+    const [{ total }] = (await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM commune',
+    )) as [{ total: number }];
+    return {
+      communes: total,
+      covered: total - missing.length,
+      missing,
+      duplicates: [],
+      complete: missing.length === 0,
+    };
   }
 
   /**
@@ -141,7 +188,11 @@ export class FireRescueService implements OnModuleInit {
    */
   importSectors(csv: string, requireComplete: boolean): Promise<ImportReport> {
     return this.tx.run(async (tx) => {
-      const communes = new Set(((await tx.manager.query('SELECT insee FROM commune')) as { insee: string }[]).map((r) => r.insee));
+      const communes = new Set(
+        ((await tx.manager.query('SELECT insee FROM commune')) as { insee: string }[]).map(
+          (r) => r.insee,
+        ),
+      );
       const cis = await tx.manager.find(Cis);
       const byCode = new Map(cis.map((c) => [c.code, c.id]));
       const check = checkSectorFile(csv, communes, new Set(byCode.keys()), requireComplete);
@@ -158,34 +209,55 @@ export class FireRescueService implements OnModuleInit {
 
   // -------------------------------------------------------------------------- documents
   async rules(manager: EntityManager = this.dataSource.manager): Promise<RuleDto[]> {
-    const rows = await manager.find(FireRescueRule, { order: { kind: 'ASC', effectiveFrom: 'ASC' } });
-    return rows.map(({ kind, effectiveFrom, revisionYears, alertMonthsBefore, toConfirm, source }) => ({
-      kind,
-      effectiveFrom,
-      revisionYears,
-      alertMonthsBefore,
-      toConfirm,
-      source,
-    }));
+    const rows = await manager.find(FireRescueRule, {
+      order: { kind: 'ASC', effectiveFrom: 'ASC' },
+    });
+    return rows.map(
+      ({ kind, effectiveFrom, revisionYears, alertMonthsBefore, toConfirm, source }) => ({
+        kind,
+        effectiveFrom,
+        revisionYears,
+        alertMonthsBefore,
+        toConfirm,
+        source,
+      }),
+    );
   }
 
-  private async ruleFor(manager: EntityManager, kind: FrameworkDocumentKind, on: string): Promise<FireRescueRule> {
+  private async ruleFor(
+    manager: EntityManager,
+    kind: FrameworkDocumentKind,
+    on: string,
+  ): Promise<FireRescueRule> {
     const rows = await manager.find(FireRescueRule, { where: { kind } });
     const rule = ruleInForce(rows, on);
-    if (!rule) throw new AppError('unavailable', `No revision rule in force for ${kind}: seed fire_rescue_rule`);
+    if (!rule)
+      throw new AppError(
+        'unavailable',
+        `No revision rule in force for ${kind}: seed fire_rescue_rule`,
+      );
     return rule;
   }
 
   async listDocuments(): Promise<DocumentDto[]> {
     const manager = this.dataSource.manager;
-    const docs = await manager.find(FrameworkDocument, { order: { kind: 'ASC', approvedOn: 'DESC' } });
+    const docs = await manager.find(FrameworkDocument, {
+      order: { kind: 'ASC', approvedOn: 'DESC' },
+    });
     const today = parisDate(this.clock.now());
     const rules = await manager.find(FireRescueRule);
     const latest = new Map<string, string>();
     for (const d of docs) if (!latest.has(d.kind)) latest.set(d.kind, d.id);
     return docs.map((d) => {
-      const rule = ruleInForce(rules.filter((r) => r.kind === d.kind), today);
-      const { state, daysLeft } = documentState(d.revisionDueOn, today, rule?.alertMonthsBefore ?? 6);
+      const rule = ruleInForce(
+        rules.filter((r) => r.kind === d.kind),
+        today,
+      );
+      const { state, daysLeft } = documentState(
+        d.revisionDueOn,
+        today,
+        rule?.alertMonthsBefore ?? 6,
+      );
       return {
         id: d.id,
         kind: d.kind,
@@ -205,13 +277,22 @@ export class FireRescueService implements OnModuleInit {
   async createDocument(input: FrameworkDocumentInput, user: AuthUser): Promise<DocumentDto> {
     const id = await this.tx.run(async (tx) => {
       const rule = await this.ruleFor(tx.manager, input.kind, input.approvedOn);
-      const revisionDueOn = input.revisionDueOn ?? addMonths(input.approvedOn, 12 * rule.revisionYears);
+      const revisionDueOn =
+        input.revisionDueOn ?? addMonths(input.approvedOn, 12 * rule.revisionYears);
       if (revisionDueOn <= input.approvedOn)
-        throw new AppError('validation', 'Invalid request', [{ path: 'revisionDueOn', message: 'must be after the approval' }]);
+        throw new AppError('validation', 'Invalid request', [
+          { path: 'revisionDueOn', message: 'must be after the approval' },
+        ]);
       if (input.approvedOn > parisDate(this.clock.now()))
-        throw new AppError('validation', 'Invalid request', [{ path: 'approvedOn', message: 'cannot be in the future' }]);
-      if (await tx.manager.existsBy(FrameworkDocument, { kind: input.kind, version: input.version }))
-        throw new AppError('conflict', 'This version is already recorded', [{ path: 'version', message: input.version }]);
+        throw new AppError('validation', 'Invalid request', [
+          { path: 'approvedOn', message: 'cannot be in the future' },
+        ]);
+      if (
+        await tx.manager.existsBy(FrameworkDocument, { kind: input.kind, version: input.version })
+      )
+        throw new AppError('conflict', 'This version is already recorded', [
+          { path: 'version', message: input.version },
+        ]);
       const doc = await tx.manager.save(
         tx.manager.create(FrameworkDocument, {
           ...input,
@@ -240,12 +321,21 @@ export class FireRescueService implements OnModuleInit {
           .createQueryBuilder()
           .update(FrameworkDocument)
           .set({ alertedState: doc.state })
-          .where('id = :id AND alerted_state IS DISTINCT FROM :state', { id: doc.id, state: doc.state })
+          .where('id = :id AND alerted_state IS DISTINCT FROM :state', {
+            id: doc.id,
+            state: doc.state,
+          })
           .execute();
         if (!result.affected) return;
         tx.emit(
           'fireRescue.documentDue',
-          { id: doc.id, kind: doc.kind, title: doc.title, revisionDueOn: doc.revisionDueOn, state: doc.state },
+          {
+            id: doc.id,
+            kind: doc.kind,
+            title: doc.title,
+            revisionDueOn: doc.revisionDueOn,
+            state: doc.state,
+          },
           FIRE_RESCUE_READ_ROLES.map(rooms.role),
         );
         sent++;
@@ -260,9 +350,11 @@ export class FireRescueService implements OnModuleInit {
     const rows = await this.dataSource.manager.find(FireStat, { order: { year: 'ASC' } });
     const years = new Map<number, FireStatsYear>();
     for (const r of rows) {
-      const year =
-        years.get(r.year) ??
-        { year: r.year, total: 0, byNature: Object.fromEntries(STAT_NATURES.map((n) => [n, 0])) as FireStatsYear['byNature'] };
+      const year = years.get(r.year) ?? {
+        year: r.year,
+        total: 0,
+        byNature: Object.fromEntries(STAT_NATURES.map((n) => [n, 0])) as FireStatsYear['byNature'],
+      };
       year.byNature[r.nature] = r.count;
       year.total += r.count;
       years.set(r.year, year);
@@ -277,7 +369,9 @@ export class FireRescueService implements OnModuleInit {
       const check = checkStatsFile(csv, thisYear);
       if (check.problems.length) throw importError(check.problems);
       if (check.rows.length === 0)
-        throw new AppError('validation', 'The file has no data row', [{ path: 'row 2', message: 'no data' }]);
+        throw new AppError('validation', 'The file has no data row', [
+          { path: 'row 2', message: 'no data' },
+        ]);
       const years = [...new Set(check.rows.map((r) => r.year))];
       await tx.manager.delete(FireStat, { year: In(years) });
       await tx.manager.insert(FireStat, check.rows);
@@ -306,9 +400,15 @@ function toCisDto(c: Cis, sectorCommunes: number, sectorPopulation: number): Cis
   };
 }
 
-async function requireCommunes(manager: EntityManager, insees: string[], path: string): Promise<void> {
+async function requireCommunes(
+  manager: EntityManager,
+  insees: string[],
+  path: string,
+): Promise<void> {
   const found = new Set(
-    (await manager.find(Commune, { select: { insee: true }, where: { insee: In(insees) } })).map((c) => c.insee),
+    (await manager.find(Commune, { select: { insee: true }, where: { insee: In(insees) } })).map(
+      (c) => c.insee,
+    ),
   );
   const unknown = insees.filter((i) => !found.has(i));
   if (unknown.length)

@@ -23,7 +23,14 @@ export interface LetterData {
   date: string;
   intervention: Pick<
     Intervention,
-    'reference' | 'receivedOn' | 'subject' | 'beneficiaryName' | 'signatory' | 'outcome' | 'serviceName' | 'dueDate'
+    | 'reference'
+    | 'receivedOn'
+    | 'subject'
+    | 'beneficiaryName'
+    | 'signatory'
+    | 'outcome'
+    | 'serviceName'
+    | 'dueDate'
   >;
   official: { name: string; title: string | null };
   /** Paragraph written by the Cabinet (the substance of a final reply). */
@@ -47,7 +54,7 @@ export const LETTER_TEMPLATES: Record<LetterKind, string[]> = {
   ],
   reponse_definitive: [
     OPENING,
-    "Après examen attentif de ce dossier par les services compétents, je suis en mesure de vous apporter les éléments suivants (avis : {outcome}).",
+    'Après examen attentif de ce dossier par les services compétents, je suis en mesure de vous apporter les éléments suivants (avis : {outcome}).',
     '{body}',
     "Je vous rappelle que votre intervention ne modifie pas les règles applicables à l'instruction du dossier, qui relève de la seule application des textes en vigueur.",
   ],
@@ -80,7 +87,10 @@ export function renderLetter(data: LetterData): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 60, bottom: 60, left: 70, right: 70 },
-    info: { Title: pdfText(`${LETTER_KIND_LABELS[data.kind]} ${data.intervention.reference}`), Author: 'Vigie' },
+    info: {
+      Title: pdfText(`${LETTER_KIND_LABELS[data.kind]} ${data.intervention.reference}`),
+      Author: 'Vigie',
+    },
   });
   const done = collect(pdf);
   const width = pdf.page.width - 140;
@@ -88,7 +98,9 @@ export function renderLetter(data: LetterData): Promise<Buffer> {
   pdf.font('Helvetica').fontSize(9).text('Liberté, Égalité, Fraternité');
   pdf.moveDown(0.5).text('Cabinet du préfet');
   pdf.moveDown(2);
-  pdf.fontSize(10).text(pdfText(`Clermont-Ferrand, le ${frenchDate(data.date)}`), { align: 'right', width });
+  pdf
+    .fontSize(10)
+    .text(pdfText(`Clermont-Ferrand, le ${frenchDate(data.date)}`), { align: 'right', width });
   pdf.moveDown(1.5);
   pdf.text(pdfText(data.official.name), { align: 'right', width });
   if (data.official.title) pdf.text(pdfText(data.official.title), { align: 'right', width });
@@ -102,11 +114,17 @@ export function renderLetter(data: LetterData): Promise<Buffer> {
     if (!text) continue;
     pdf.moveDown(0.8).text(pdfText(text), { width, align: 'justify' });
   }
-  pdf.moveDown(0.8).text(
-    pdfText("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."),
-    { width },
-  );
-  pdf.moveDown(3).text(pdfText(SIGNATORY_LABELS[data.intervention.signatory]), { align: 'right', width });
+  pdf
+    .moveDown(0.8)
+    .text(
+      pdfText(
+        "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.",
+      ),
+      { width },
+    );
+  pdf
+    .moveDown(3)
+    .text(pdfText(SIGNATORY_LABELS[data.intervention.signatory]), { align: 'right', width });
   pdf.end();
   return done;
 }
@@ -142,7 +160,9 @@ function weeklyCells(row: WeeklyRow): string[] {
     row.situation,
     i.reference,
     frenchDate(i.receivedOn),
-    i.official ? `${i.official.name}${i.official.title ? ` (${i.official.title})` : ''}` : 'Confidentiel',
+    i.official
+      ? `${i.official.name}${i.official.title ? ` (${i.official.title})` : ''}`
+      : 'Confidentiel',
     i.beneficiaryName,
     INTERVENTION_THEME_LABELS[i.theme],
     i.subject,
@@ -173,11 +193,17 @@ export function renderWeeklyPdf(list: WeeklyList): Promise<Buffer> {
     .font('Helvetica')
     .fontSize(9)
     .fillColor('#444444')
-    .text(pdfText(`Réunion du préfet — liste éditée le ${list.generatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} — ${list.rows.length} intervention(s). Document confidentiel.`));
+    .text(
+      pdfText(
+        `Réunion du préfet — liste éditée le ${list.generatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} — ${list.rows.length} intervention(s). Document confidentiel.`,
+      ),
+    );
   pdf.fillColor('#000000').moveDown(0.8);
   const drawRow = (cells: string[], bold: boolean) => {
     pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7.5);
-    const heights = cells.map((c, k) => pdf.heightOfString(pdfText(c), { width: COLUMN_WIDTHS[k] - 4 }));
+    const heights = cells.map((c, k) =>
+      pdf.heightOfString(pdfText(c), { width: COLUMN_WIDTHS[k] - 4 }),
+    );
     const height = Math.max(...heights) + 6;
     if (pdf.y + height > pdf.page.height - 40) pdf.addPage();
     const y = pdf.y;
@@ -186,13 +212,19 @@ export function renderWeeklyPdf(list: WeeklyList): Promise<Buffer> {
       pdf.text(pdfText(c), x + 2, y + 3, { width: COLUMN_WIDTHS[k] - 4 });
       x += COLUMN_WIDTHS[k];
     });
-    pdf.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.3).strokeColor('#999999').stroke();
+    pdf
+      .moveTo(left, y + height)
+      .lineTo(x, y + height)
+      .lineWidth(0.3)
+      .strokeColor('#999999')
+      .stroke();
     pdf.x = left;
     pdf.y = y + height;
   };
   drawRow(WEEKLY_HEADERS, true);
   for (const row of list.rows) drawRow(weeklyCells(row), false);
-  if (list.rows.length === 0) pdf.moveDown().font('Helvetica').fontSize(10).text('Aucune intervention à signaler.', left);
+  if (list.rows.length === 0)
+    pdf.moveDown().font('Helvetica').fontSize(10).text('Aucune intervention à signaler.', left);
   pdf.end();
   return done;
 }

@@ -2,7 +2,11 @@ import type { AuthUser } from '../common/auth-user';
 import { dueState } from '../common/workflow/due-dates';
 import type { Intervention as InterventionDto } from '../contracts/interventions';
 import { Intervention } from './intervention.entity';
-import { INTERVENTION_WORKFLOW, interventionActor, interventionScope } from './intervention-workflow';
+import {
+  INTERVENTION_WORKFLOW,
+  interventionActor,
+  interventionScope,
+} from './intervention-workflow';
 
 export const OPEN_STATUSES = INTERVENTION_WORKFLOW.openStates;
 

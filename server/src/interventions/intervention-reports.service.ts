@@ -13,9 +13,16 @@ import type {
   OfficialSheet,
 } from '../contracts/interventions';
 import { TransactionRunner } from '../database/transaction';
+import { OFFICIAL_FUNCTIONS } from '../contracts/territory';
 import { Contact } from '../directory/contact.entity';
 import { OPEN_STATUSES } from './intervention-dto';
-import { renderLetter, renderWeeklyCsv, renderWeeklyPdf, type WeeklyList, type WeeklyRow } from './intervention-documents';
+import {
+  renderLetter,
+  renderWeeklyCsv,
+  renderWeeklyPdf,
+  type WeeklyList,
+  type WeeklyRow,
+} from './intervention-documents';
 import { Intervention, InterventionLetter } from './intervention.entity';
 import { interventionActor } from './intervention-workflow';
 import { InterventionsService } from './interventions.service';
@@ -50,11 +57,15 @@ export class InterventionReportsService {
       if (interventionActor(user, item) !== 'cabinet')
         throw new AppError('forbidden', 'Only the Cabinet writes letters');
       if (input.kind === 'reponse_definitive' && item.status !== 'repondue')
-        throw new AppError('conflict', 'Record the final reply (status repondue) before its letter', [
-          { path: 'kind', message: `status is ${item.status}` },
-        ]);
+        throw new AppError(
+          'conflict',
+          'Record the final reply (status repondue) before its letter',
+          [{ path: 'kind', message: `status is ${item.status}` }],
+        );
       if (input.kind !== 'reponse_definitive' && !OPEN_STATUSES.includes(item.status))
-        throw new AppError('conflict', 'The intervention is closed', [{ path: 'kind', message: item.status }]);
+        throw new AppError('conflict', 'The intervention is closed', [
+          { path: 'kind', message: item.status },
+        ]);
       const stamp = LETTER_STAMP[input.kind];
       if (!item[stamp]) item[stamp] = parisDate(this.clock.now());
       item.version += 1;
@@ -74,9 +85,15 @@ export class InterventionReportsService {
   async letterPdf(id: string, letterId: string, user: AuthUser): Promise<FileDownload> {
     const manager = this.dataSource.manager;
     const detail = await this.interventions.detailIn(manager, id, user);
-    const letter = await manager.findOneBy(InterventionLetter, { id: letterId, interventionId: id });
+    const letter = await manager.findOneBy(InterventionLetter, {
+      id: letterId,
+      interventionId: id,
+    });
     if (!letter) throw AppError.notFound('Letter');
-    const item = await manager.findOneOrFail(Intervention, { where: { id }, relations: { official: true } });
+    const item = await manager.findOneOrFail(Intervention, {
+      where: { id },
+      relations: { official: true },
+    });
     const content = await renderLetter({
       kind: letter.kind,
       date: parisDate(letter.createdAt),
@@ -84,7 +101,11 @@ export class InterventionReportsService {
       official: { name: item.official.name, title: item.official.title },
       body: letter.body,
     });
-    return { filename: `${detail.reference}-${letter.kind}.pdf`, contentType: 'application/pdf', content };
+    return {
+      filename: `${detail.reference}-${letter.kind}.pdf`,
+      contentType: 'application/pdf',
+      content,
+    };
   }
 
   /**
@@ -107,7 +128,13 @@ export class InterventionReportsService {
       if (open) return 'En cours';
       return null;
     };
-    const order = ['En retard', 'Échéance proche', 'Reçue dans la semaine', 'En cours', 'Répondue dans la semaine'];
+    const order = [
+      'En retard',
+      'Échéance proche',
+      'Reçue dans la semaine',
+      'En cours',
+      'Répondue dans la semaine',
+    ];
     for (const item of data) {
       const s = situation(item);
       if (s) rows.push({ situation: s, item });
@@ -116,10 +143,15 @@ export class InterventionReportsService {
     return { week: monday, generatedAt: now, rows };
   }
 
-  async weeklyFile(week: string | undefined, format: 'pdf' | 'csv', user: AuthUser): Promise<FileDownload> {
+  async weeklyFile(
+    week: string | undefined,
+    format: 'pdf' | 'csv',
+    user: AuthUser,
+  ): Promise<FileDownload> {
     const list = await this.weekly(week, user);
     const filename = `interventions-semaine-${list.week}.${format}`;
-    if (format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', content: renderWeeklyCsv(list) };
+    if (format === 'csv')
+      return { filename, contentType: 'text/csv; charset=utf-8', content: renderWeeklyCsv(list) };
     return { filename, contentType: 'application/pdf', content: await renderWeeklyPdf(list) };
   }
 
@@ -143,7 +175,12 @@ export class InterventionReportsService {
     const byOfficial = new Map<string, InterventionStats['byOfficial'][number]>();
     for (const i of data) {
       if (!i.official) continue;
-      const row = byOfficial.get(i.official.id) ?? { officialId: i.official.id, name: i.official.name, open: 0, total: 0 };
+      const row = byOfficial.get(i.official.id) ?? {
+        officialId: i.official.id,
+        name: i.official.name,
+        open: 0,
+        total: 0,
+      };
       row.total++;
       if (OPEN_STATUSES.includes(i.status)) row.open++;
       byOfficial.set(i.official.id, row);
@@ -156,7 +193,9 @@ export class InterventionReportsService {
       averageAnswerDays: InterventionsService.averageAnswerDays(data),
       byService: [...byService.values()].sort((a, b) => b.open - a.open),
       byOfficial: [...byOfficial.values()].sort((a, b) => b.total - a.total).slice(0, 20),
-      byTheme: [...byTheme.entries()].map(([theme, total]) => ({ theme, total })).sort((a, b) => b.total - a.total),
+      byTheme: [...byTheme.entries()]
+        .map(([theme, total]) => ({ theme, total }))
+        .sort((a, b) => b.total - a.total),
     };
   }
 
@@ -188,10 +227,47 @@ export class InterventionReportsService {
     };
   }
 
+  /** Active elected officials of the directory whose name, title or commune matches `q` (2+ letters). */
+  async searchOfficials(
+    q: string,
+  ): Promise<
+    {
+      id: string;
+      name: string;
+      function: string;
+      title: string | null;
+      communeInsee: string | null;
+    }[]
+  > {
+    const like = `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Contact, 'c')
+      .leftJoin('c.commune', 'm')
+      .where('c.active AND c.function IN (:...functions)', { functions: OFFICIAL_FUNCTIONS })
+      .andWhere('(c.name ILIKE :like OR c.title ILIKE :like OR m.name ILIKE :like)', { like })
+      .orderBy('c.name')
+      .take(20)
+      .getMany();
+    return rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      function: c.function,
+      title: c.title,
+      communeInsee: c.communeInsee,
+    }));
+  }
+
   /** Officials who made interventions (for the « fiche élu » picker), most active first. */
-  async officials(user: AuthUser): Promise<{ id: string; name: string; function: string; title: string | null; total: number }[]> {
+  async officials(
+    user: AuthUser,
+  ): Promise<
+    { id: string; name: string; function: string; title: string | null; total: number }[]
+  > {
     const { data } = await this.interventions.list({}, user);
-    const counts = new Map<string, { id: string; name: string; function: string; title: string | null; total: number }>();
+    const counts = new Map<
+      string,
+      { id: string; name: string; function: string; title: string | null; total: number }
+    >();
     for (const i of data) {
       if (!i.official) continue;
       const row = counts.get(i.official.id) ?? { ...i.official, total: 0 };

@@ -15,12 +15,15 @@ export class InterventionRulesService {
   async inForce(manager: EntityManager, at: Date): Promise<InterventionRule> {
     const rows = await manager.find(InterventionRule, { order: { effectiveFrom: 'ASC' } });
     const rule = ruleInForce(rows, parisDate(at));
-    if (!rule) throw new AppError('unavailable', 'No intervention rule in force: seed intervention_rule');
+    if (!rule)
+      throw new AppError('unavailable', 'No intervention rule in force: seed intervention_rule');
     return rule;
   }
 
   async list(): Promise<RuleDto[]> {
-    const rows = await this.dataSource.manager.find(InterventionRule, { order: { effectiveFrom: 'ASC' } });
+    const rows = await this.dataSource.manager.find(InterventionRule, {
+      order: { effectiveFrom: 'ASC' },
+    });
     return rows.map((r) => ({
       effectiveFrom: r.effectiveFrom,
       defaultDueDays: r.defaultDueDays,

@@ -41,7 +41,11 @@ export class InterventionScheduler implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('interventions.reminder-scan', () => this.scan());
     this.handlers.register('interventions.purge', () => this.purge());
-    this.handlers.every('interventions-reminders', 'interventions.reminder-scan', INTERVENTIONS_SCAN_EVERY_MS);
+    this.handlers.every(
+      'interventions-reminders',
+      'interventions.reminder-scan',
+      INTERVENTIONS_SCAN_EVERY_MS,
+    );
     this.handlers.every('interventions-purge', 'interventions.purge', INTERVENTIONS_PURGE_EVERY_MS);
   }
 
@@ -116,7 +120,8 @@ export class InterventionScheduler implements OnModuleInit {
       limit.setUTCFullYear(limit.getUTCFullYear() - rule.retentionYears);
       const result = await tx.manager.delete(Intervention, { closedAt: LessThan(limit) });
       const purged = result.affected ?? 0;
-      if (purged) this.logger.log(`purged ${purged} interventions closed before ${limit.toISOString()}`);
+      if (purged)
+        this.logger.log(`purged ${purged} interventions closed before ${limit.toISOString()}`);
       return purged;
     });
   }

@@ -14,7 +14,11 @@ export const INTERVENTION_WORKFLOW = defineWorkflow<InterventionStatus, Interven
   labels: INTERVENTION_STATUS_LABELS,
   transitions: {
     enregistree: { transmise: ['cabinet'], repondue: ['cabinet'], classee: ['cabinet'] },
-    transmise: { elements_recus: ['cabinet', 'service'], repondue: ['cabinet'], classee: ['cabinet'] },
+    transmise: {
+      elements_recus: ['cabinet', 'service'],
+      repondue: ['cabinet'],
+      classee: ['cabinet'],
+    },
     // back to a service when the elements are incomplete
     elements_recus: { transmise: ['cabinet'], repondue: ['cabinet'], classee: ['cabinet'] },
     repondue: {},
@@ -46,7 +50,9 @@ export function canSee(
   item: { serviceId: string | null; status: InterventionStatus },
 ): boolean {
   if (scope.all) return true;
-  return scope.serviceId !== null && item.serviceId === scope.serviceId && item.status !== 'enregistree';
+  return (
+    scope.serviceId !== null && item.serviceId === scope.serviceId && item.status !== 'enregistree'
+  );
 }
 
 export function interventionActor(

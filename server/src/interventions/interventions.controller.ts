@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Roles } from '../common/decorators';
@@ -16,6 +27,7 @@ import {
   InterventionTransitionDto,
   ListInterventionsQueryDto,
   UpdateInterventionDto,
+  OfficialSearchQueryDto,
   WeeklyQueryDto,
 } from './interventions.dto';
 import { InterventionsService } from './interventions.service';
@@ -76,10 +88,20 @@ export class InterventionsController {
     return this.reports.officials(user);
   }
 
+  /** Elected officials of the directory, to pick the author of a new intervention. */
+  @Get('officials/search')
+  @Roles(...INTERVENTION_READ_ALL_ROLES)
+  searchOfficials(@Query() query: OfficialSearchQueryDto) {
+    return this.reports.searchOfficials(query.q);
+  }
+
   /** « Fiche élu »: an official's interventions and figures. */
   @Get('officials/:contactId')
   @Roles(...INTERVENTION_READ_ALL_ROLES)
-  officialSheet(@Param('contactId', ParseUUIDPipe) contactId: string, @CurrentUser() user: AuthUser) {
+  officialSheet(
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.reports.officialSheet(contactId, user);
   }
 
@@ -113,7 +135,11 @@ export class InterventionsController {
   /** Edits the register fields; `version` must be the one read (409 otherwise). */
   @Patch(':id')
   @Roles(...INTERVENTION_WRITE_ROLES)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateInterventionDto, @CurrentUser() user: AuthUser) {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateInterventionDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.interventions.update(id, body, user);
   }
 
@@ -132,7 +158,11 @@ export class InterventionsController {
   /** Produces a letter from its template (stamps the AR / holding reply date). */
   @Post(':id/letters')
   @Roles(...INTERVENTION_WRITE_ROLES)
-  createLetter(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateLetterDto, @CurrentUser() user: AuthUser) {
+  createLetter(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateLetterDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.reports.createLetter(id, body, user);
   }
 

@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import {
   createInterventionSchema,
   createLetterSchema,
@@ -14,3 +15,6 @@ export class InterventionTransitionDto extends createZodDto(interventionTransiti
 export class CreateLetterDto extends createZodDto(createLetterSchema) {}
 export class ListInterventionsQueryDto extends createZodDto(listInterventionsQuerySchema) {}
 export class WeeklyQueryDto extends createZodDto(weeklyQuerySchema) {}
+export class OfficialSearchQueryDto extends createZodDto(
+  z.object({ q: z.string().trim().min(2).max(100) }).strict(),
+) {}

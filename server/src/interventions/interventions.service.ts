@@ -95,7 +95,10 @@ export class InterventionsService {
   }
 
   /** `{data, seq}`, most urgent first: by due date, then newest. */
-  async list(query: ListInterventionsQuery, user: AuthUser): Promise<{ data: InterventionDto[]; seq: number }> {
+  async list(
+    query: ListInterventionsQuery,
+    user: AuthUser,
+  ): Promise<{ data: InterventionDto[]; seq: number }> {
     const scope = interventionScope(user);
     const now = this.clock.now();
     return this.tx.snapshot(async (manager) => {
@@ -112,10 +115,12 @@ export class InterventionsService {
       }
       if (query.status) qb.andWhere('i.status = :status', { status: query.status });
       if (query.serviceId) qb.andWhere('i.serviceId = :serviceId', { serviceId: query.serviceId });
-      if (query.officialId) qb.andWhere('i.officialId = :officialId', { officialId: query.officialId });
+      if (query.officialId)
+        qb.andWhere('i.officialId = :officialId', { officialId: query.officialId });
       if (query.theme) qb.andWhere('i.theme = :theme', { theme: query.theme });
       if (query.open === 'true') qb.andWhere('i.status IN (:...open)', { open: OPEN_STATUSES });
-      if (query.open === 'false') qb.andWhere('i.status NOT IN (:...open)', { open: OPEN_STATUSES });
+      if (query.open === 'false')
+        qb.andWhere('i.status NOT IN (:...open)', { open: OPEN_STATUSES });
       if (query.overdue === 'true')
         qb.andWhere("i.status = 'transmise' AND i.dueDate < :today", { today: parisDate(now) });
       if (query.q) {
@@ -130,7 +135,9 @@ export class InterventionsService {
           }),
         );
       }
-      qb.orderBy('i.dueDate', 'ASC', 'NULLS LAST').addOrderBy('i.receivedOn', 'DESC').addOrderBy('i.reference', 'DESC');
+      qb.orderBy('i.dueDate', 'ASC', 'NULLS LAST')
+        .addOrderBy('i.receivedOn', 'DESC')
+        .addOrderBy('i.reference', 'DESC');
       const items = await qb.take(1000).getMany();
       return items.map((i) => toInterventionDto(i, user, rule.reminderDaysBefore, now));
     });
@@ -169,7 +176,11 @@ export class InterventionsService {
    * published, in one transaction. Routing sets the service and the due date (default: the
    * rule table's delay); a final reply needs its outcome.
    */
-  transition(id: string, input: InterventionTransitionInput, user: AuthUser): Promise<InterventionDetail> {
+  transition(
+    id: string,
+    input: InterventionTransitionInput,
+    user: AuthUser,
+  ): Promise<InterventionDetail> {
     return this.tx.run(async (tx) => {
       const item = await this.lockVisible(tx.manager, id, user);
       const actor = interventionActor(user, item);
@@ -211,13 +222,15 @@ export class InterventionsService {
             problems.push({ path: 'note', message: 'the elements of answer are required' });
           break;
         case 'repondue':
-          if (!input.outcome) problems.push({ path: 'outcome', message: 'the outcome of the reply is required' });
+          if (!input.outcome)
+            problems.push({ path: 'outcome', message: 'the outcome of the reply is required' });
           item.outcome = input.outcome ?? null;
           item.finalReplySentOn = today;
           item.closedAt = now;
           break;
         case 'classee':
-          if (!input.note) problems.push({ path: 'note', message: 'say why the intervention is closed' });
+          if (!input.note)
+            problems.push({ path: 'note', message: 'say why the intervention is closed' });
           item.closedAt = now;
           break;
         case 'enregistree':
@@ -258,7 +271,10 @@ export class InterventionsService {
     const rule = await this.rules.inForce(manager, now);
     const [history, letters, reminders] = await Promise.all([
       manager.find(InterventionTransition, { where: { interventionId: id }, order: { id: 'ASC' } }),
-      manager.find(InterventionLetter, { where: { interventionId: id }, order: { createdAt: 'ASC' } }),
+      manager.find(InterventionLetter, {
+        where: { interventionId: id },
+        order: { createdAt: 'ASC' },
+      }),
       manager.find(InterventionReminder, { where: { interventionId: id }, order: { id: 'ASC' } }),
     ]);
     return {
@@ -288,7 +304,10 @@ export class InterventionsService {
 
   /** Locks the intervention for a change; 404 when absent or not visible to the user. */
   async lockVisible(manager: EntityManager, id: string, user: AuthUser): Promise<Intervention> {
-    const item = await manager.findOne(Intervention, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const item = await manager.findOne(Intervention, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!item || !canSee(interventionScope(user), item)) throw AppError.notFound('Intervention');
     return item;
   }
@@ -301,16 +320,27 @@ export class InterventionsService {
   ): void {
     tx.emit(
       type,
-      { id: item.id, reference: item.reference, status: item.status, serviceId: item.serviceId, version: item.version },
+      {
+        id: item.id,
+        reference: item.reference,
+        status: item.status,
+        serviceId: item.serviceId,
+        version: item.version,
+      },
       interventionAudience(item.status === 'enregistree' ? null : item.serviceId, formerServiceId),
     );
   }
 
   /** Average days from reception to final reply. */
-  static averageAnswerDays(items: Pick<Intervention, 'receivedOn' | 'finalReplySentOn'>[]): number | null {
+  static averageAnswerDays(
+    items: Pick<Intervention, 'receivedOn' | 'finalReplySentOn'>[],
+  ): number | null {
     const answered = items.filter((i) => i.finalReplySentOn);
     if (answered.length === 0) return null;
-    const total = answered.reduce((sum, i) => sum + daysBetween(i.receivedOn, i.finalReplySentOn!), 0);
+    const total = answered.reduce(
+      (sum, i) => sum + daysBetween(i.receivedOn, i.finalReplySentOn!),
+      0,
+    );
     return Math.round((total / answered.length) * 10) / 10;
   }
 
@@ -338,9 +368,14 @@ export class InterventionsService {
     return contact;
   }
 
-  private async requireCommune(manager: EntityManager, insee: string | null | undefined): Promise<void> {
+  private async requireCommune(
+    manager: EntityManager,
+    insee: string | null | undefined,
+  ): Promise<void> {
     if (!insee) return;
-    const [row] = (await manager.query('SELECT 1 FROM commune WHERE insee = $1', [insee])) as unknown[];
+    const [row] = (await manager.query('SELECT 1 FROM commune WHERE insee = $1', [
+      insee,
+    ])) as unknown[];
     if (!row)
       throw new AppError('validation', 'Invalid request', [
         { path: 'beneficiaryCommuneInsee', message: 'not a commune of the Puy-de-Dôme' },

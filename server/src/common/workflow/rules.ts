@@ -7,8 +7,14 @@ export interface VersionedRule {
   effectiveFrom: string;
 }
 
-export function ruleInForce<R extends VersionedRule>(rows: readonly R[], on: string): R | undefined {
+export function ruleInForce<R extends VersionedRule>(
+  rows: readonly R[],
+  on: string,
+): R | undefined {
   return rows
     .filter((r) => r.effectiveFrom <= on)
-    .reduce<R | undefined>((best, r) => (!best || r.effectiveFrom > best.effectiveFrom ? r : best), undefined);
+    .reduce<R | undefined>(
+      (best, r) => (!best || r.effectiveFrom > best.effectiveFrom ? r : best),
+      undefined,
+    );
 }

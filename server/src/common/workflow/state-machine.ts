@@ -14,7 +14,12 @@ export interface WorkflowDefinition<S extends string, A extends string> {
 
 export type TransitionCheck =
   | { ok: true }
-  | { ok: false; code: 'invalid_transition' | 'forbidden'; message: string; details: ErrorDetail[] };
+  | {
+      ok: false;
+      code: 'invalid_transition' | 'forbidden';
+      message: string;
+      details: ErrorDetail[];
+    };
 
 export interface Workflow<S extends string, A extends string> {
   readonly states: readonly S[];
@@ -33,8 +38,7 @@ export function defineWorkflow<S extends string, A extends string>(
   definition: WorkflowDefinition<S, A>,
 ): Workflow<S, A> {
   const states = Object.keys(definition.transitions) as S[];
-  const targets = (from: S) =>
-    Object.entries(definition.transitions[from]) as [S, readonly A[]][];
+  const targets = (from: S) => Object.entries(definition.transitions[from]) as [S, readonly A[]][];
   const isFinal = (state: S) => targets(state).length === 0;
   const allowed = (from: S, actor: A) =>
     targets(from)

@@ -91,9 +91,9 @@ describe('due-date reminders', () => {
   });
 
   it('counts days in Paris: 23:30 UTC on the eve is already the due day', () => {
-    expect(pendingReminders('2026-03-02', new Date('2026-03-01T23:30:00Z'), plan, ['before:3'])).toEqual([
-      'due',
-    ]);
+    expect(
+      pendingReminders('2026-03-02', new Date('2026-03-01T23:30:00Z'), plan, ['before:3']),
+    ).toEqual(['due']);
     expect(dueState('2026-03-02', new Date('2026-03-01T22:30:00Z'), plan)).toBe('due_soon');
     expect(dueState('2026-03-02', new Date('2026-03-01T23:30:00Z'), plan)).toBe('due_today');
     expect(dueState('2026-03-02', on('2026-03-03'), plan)).toBe('overdue');
