@@ -84,7 +84,8 @@ export function Table({
   return (
     <div className={fr.cx('fr-table', 'fr-table--no-caption')} data-testid={testId}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* focusable: a wide table scrolls, and keyboard users must reach it (RGAA, axe) */}
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
