@@ -97,6 +97,8 @@ export class DeliveryProcessor implements OnModuleInit {
        FROM page_target t, page p
        WHERE d.id = $1 AND t.id = d.target_id AND p.id = d.page_id
          AND (d.state = 'queued' OR (d.state = 'sending' AND d.lease_until < now()))
+         -- held by quiet hours: an early job claims nothing, the reconciler re-enqueues it delayed
+         AND (d.not_before IS NULL OR d.not_before <= now() + interval '2 seconds')
        RETURNING d.id, d.page_id AS "pageId", d.target_id AS "targetId", d.channel, d.escalation_level AS level, d.purpose, d.address, d.state,
          t.name AS t_name, t.function AS t_function, t.via AS t_via, t.mobile AS t_mobile, t.landline AS t_landline, t.reply_code AS t_reply_code,
          p.title AS p_title, p.message AS p_message, p.severity AS p_severity, p.exercise AS p_exercise,

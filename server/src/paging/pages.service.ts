@@ -14,7 +14,7 @@ import { type DeliveryRef, type EscalationTimer, PageDispatcher } from './page-d
 import { PageTarget } from './page-target.entity';
 import { pageSentText, repageText } from './page-texts';
 import { countsFor, pageAudience, toPageDto, toSummary } from './page-views';
-import { insertDeliveries, insertTargets, planRound } from './page-writes';
+import { escalationAt, insertDeliveries, insertTargets, planRound } from './page-writes';
 import { Page } from './page.entity';
 import { PagingSettings } from './paging-settings';
 import { canonicalJson } from './webhook-signature';
@@ -134,16 +134,16 @@ export class PagesService {
           ])) as { target_id: string; level: number }[]
         ).map((r) => [r.target_id, r.level]),
       );
-      const rows = await planRound(m, page, targets, (t) => (levels.get(t.id) ?? 0) + 1);
+      const rows = await planRound(m, page, targets, (t) => (levels.get(t.id) ?? 0) + 1, { window: this.settings.quietWindow, now });
       const deliveries = await insertDeliveries(m, rows, page.severity);
       // the escalation clock restarts for the targets still on the ladder (not deputies, not already at the duty officers)
       const timers: EscalationTimer[] = [];
       if (page.ackRequired) {
-        const at = new Date(now.getTime() + this.settings.escalationDelayMs(page.escalateAfterSec));
-        const restart = targets.filter((t) => !t.escalatedFromId && t.escalationLevel < 3);
-        if (restart.length) {
-          await m.update(PageTarget, { id: In(restart.map((t) => t.id)) }, { generation: () => 'generation + 1', nextEscalationAt: at });
-          timers.push(...restart.map((t) => ({ targetId: t.id, generation: t.generation + 1, at })));
+        const delayMs = this.settings.escalationDelayMs(page.escalateAfterSec);
+        for (const t of targets.filter((x) => !x.escalatedFromId && x.escalationLevel < 3)) {
+          const at = escalationAt(now, delayMs, rows, t.id);
+          await m.update(PageTarget, { id: t.id }, { generation: t.generation + 1, nextEscalationAt: at });
+          timers.push({ targetId: t.id, generation: t.generation + 1, at });
         }
       }
       await m.update(Page, { id }, { lastRepagedAt: now });
@@ -186,9 +186,15 @@ export class PagesService {
       lastRepagedAt: null,
     });
     await m.insert(Page, page);
-    const escalateAt = input.ackRequired ? new Date(now.getTime() + this.settings.escalationDelayMs(input.escalateAfterSec)) : null;
+    const delayMs = this.settings.escalationDelayMs(input.escalateAfterSec);
+    const escalateAt = input.ackRequired ? new Date(now.getTime() + delayMs) : null;
     const targets = await insertTargets(m, page.id, resolved, { nextEscalationAt: escalateAt });
-    const deliveries = await insertDeliveries(m, await planRound(m, page, targets, () => 1), page.severity);
+    const rows = await planRound(m, page, targets, () => 1, { window: this.settings.quietWindow, now });
+    const deliveries = await insertDeliveries(m, rows, page.severity);
+    // quiet hours: the clock of a target whose messages are held starts when they ring
+    const timers = escalateAt ? targets.map((t) => ({ targetId: t.id, generation: 0, at: escalationAt(now, delayMs, rows, t.id) })) : [];
+    for (const timer of timers.filter((x) => x.at.getTime() !== escalateAt!.getTime()))
+      await m.update(PageTarget, { id: timer.targetId }, { nextEscalationAt: timer.at });
     if (crisis) {
       await this.logbook.appendIn(
         tx,
@@ -203,7 +209,7 @@ export class PagesService {
     return {
       pageId: page.id,
       deliveries,
-      timers: escalateAt ? targets.map((t) => ({ targetId: t.id, generation: 0, at: escalateAt })) : [],
+      timers,
     };
   }
 
