@@ -17,6 +17,8 @@ import { PagingModule } from './paging/paging.module';
 import { PressModule } from './press/press.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { FireRescueModule } from './fire-rescue/fire-rescue.module';
 import { AppError } from './common/app-error';
 import { redactUrl } from './common/redact';
 import { GlobalErrorFilter } from './common/error.filter';
@@ -102,6 +104,8 @@ export class AppModule implements NestModule {
         HonoursModule,
         ElectionsModule,
         PressModule,
+        InterventionsModule,
+        FireRescueModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

@@ -18,6 +18,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { PagingModule } from './paging/paging.module';
 import { DirectionModule } from './direction/direction.module';
 import { HonoursModule } from './honours/honours.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { FireRescueModule } from './fire-rescue/fire-rescue.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -37,6 +39,8 @@ class WorkerModule {
         PagingModule,
         DirectionModule,
         HonoursModule,
+        InterventionsModule,
+        FireRescueModule,
       ],
     };
   }

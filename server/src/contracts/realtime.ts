@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
 import type { Decision, Sitrep, SitrepSchedule } from './direction';
 import type { ElectionTotalsUpdated } from './elections';
+import type { FireDocumentAlertEvent } from './fire-rescue';
+import type { InterventionChangedEvent, InterventionReminderEvent } from './interventions';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -52,6 +54,14 @@ export interface DomainEventMap {
   'sitrep.scheduled': SitrepSchedule & { due: boolean; number: number };
   /** Results of bureaux entered, called back, validated or imported: the scrutin's new totals. */
   'election.totalsUpdated': ElectionTotalsUpdated;
+  'intervention.created': InterventionChangedEvent;
+  'intervention.updated': InterventionChangedEvent;
+  /** J-3 and due-date reminders, to the instructing service and the Cabinet. */
+  'intervention.reminded': InterventionReminderEvent;
+  /** Overdue: escalated to the director (and the Cabinet). */
+  'intervention.escalated': InterventionReminderEvent;
+  /** A framework document (SDACR, RO) reaches its revision alert window or due date. */
+  'fireRescue.documentDue': FireDocumentAlertEvent;
 }
 
 export type DomainEventType = keyof DomainEventMap;

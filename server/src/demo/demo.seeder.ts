@@ -10,6 +10,8 @@ import { seedDemoPress } from '../press/demo-press';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
+import { seedDemoInterventions } from '../interventions/demo-interventions';
+import { seedDemoFireRescue } from '../fire-rescue/demo-fire-rescue';
 
 /** Seeds one demo account per role (VIGIE_DEMO), idempotently. */
 @Injectable()
@@ -56,6 +58,10 @@ export class DemoSeeder {
         );
       const { journalists } = await seedDemoPress(tx.manager, new Date());
       if (journalists) this.logger.log(`seeded the press demo (${journalists} journalists, communiqués, visits, RAA)`);
+      const interventions = await seedDemoInterventions(tx.manager, new Date());
+      if (interventions) this.logger.log(`seeded ${interventions} demo interventions`);
+      const cis = await seedDemoFireRescue(tx.manager, new Date());
+      if (cis) this.logger.log(`seeded ${cis} demo fire stations (CIS) and their sectors`);
       return created;
     });
   }
