@@ -14,6 +14,9 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
+import { GrantsModule } from './grants/grants.module';
+import { PreventionModule } from './prevention/prevention.module';
+import { RoadSafetyModule } from './road-safety/road-safety.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AppError } from './common/app-error';
@@ -84,6 +87,9 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        GrantsModule,
+        PreventionModule,
+        RoadSafetyModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT
