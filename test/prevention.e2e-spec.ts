@@ -1,5 +1,8 @@
 import type { GrantApplication, GrantCall } from '../server/src/contracts/grants';
 import type { ObligationReport, PreventionBody } from '../server/src/contracts/prevention';
+import { DataSource } from 'typeorm';
+import { seedDemoPrevention } from '../server/src/prevention/demo-prevention';
+import { seedDemoRoadSafety } from '../server/src/road-safety/demo-road-safety';
 import { startTestApp, TestApp } from './support/test-app';
 
 type User = { token: string };
@@ -363,6 +366,50 @@ describe('prevention and the call-for-projects engine', () => {
         },
       );
       expect(ok.body).toMatchObject({ dormant: false, lastMeetingOn: day(-10) });
+    });
+  });
+
+  describe('demo data', () => {
+    it('seeds once, within the rules: caps, envelopes, obligation flags', async () => {
+      const ds = t.app.get(DataSource);
+      const now = new Date();
+      const seed = () =>
+        ds.transaction(async (m) => [
+          await seedDemoPrevention(m, now),
+          await seedDemoRoadSafety(m, now),
+        ]);
+      const [bodies, accidents] = await seed();
+      expect(bodies).toBeGreaterThan(5);
+      expect(accidents).toBeGreaterThan(300);
+      expect(await seed()).toEqual([0, 0]);
+
+      const calls = (await as(director).get('/api/grants/calls')).body as GrantCall[];
+      expect(calls.map((c) => c.fund).sort()).toEqual(
+        expect.arrayContaining(['fipd', 'mildeca', 'pdasr']),
+      );
+      for (const call of calls) {
+        expect(call.committed).toBeLessThanOrEqual(call.envelope);
+        const apps = (await as(director).get(`/api/grants/calls/${call.id}/applications`))
+          .body as GrantApplication[];
+        const rules = (await as(director).get(`/api/grants/rules?fund=${call.fund}`)).body as {
+          programmeCode: string;
+          maxRatePercent: number;
+        }[];
+        for (const a of apps) {
+          const cap = rules.find((r) => r.programmeCode === a.programmeCode)!.maxRatePercent;
+          expect(a.requestedRate).toBeLessThanOrEqual(cap);
+          if (a.grantedAmount !== null)
+            expect(a.grantedAmount).toBeLessThanOrEqual(a.requestedAmount);
+          expect(a.paid).toBeLessThanOrEqual(a.grantedAmount ?? 0);
+        }
+      }
+      const obligation = (await as(director).get('/api/prevention/obligation'))
+        .body as ObligationReport;
+      expect(obligation.rows.find((r) => r.insee === '63113')).toMatchObject({ status: 'covered' });
+      expect(obligation.rows.find((r) => r.insee === '63300')).toMatchObject({
+        coordinatorMissing: true,
+      });
+      expect(obligation.rows.find((r) => r.insee === '63014')).toMatchObject({ status: 'missing' });
     });
   });
 });

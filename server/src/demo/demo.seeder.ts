@@ -6,6 +6,8 @@ import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
+import { seedDemoPrevention } from '../prevention/demo-prevention';
+import { seedDemoRoadSafety } from '../road-safety/demo-road-safety';
 
 /** Seeds one demo account per role (VIGIE_DEMO), idempotently. */
 @Injectable()
@@ -39,6 +41,8 @@ export class DemoSeeder {
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      await seedDemoPrevention(tx.manager, new Date());
+      await seedDemoRoadSafety(tx.manager, new Date());
       return created;
     });
   }

@@ -123,147 +123,144 @@ export class AccidentImportService {
     user: Actor,
     names: Record<string, string> = {},
   ): Promise<AccidentImportReport> {
-    return this.tx.run(({ manager }) => this.importIn(manager, texts, mode, user, names));
+    return this.tx.run(({ manager }) => importBaacIn(manager, texts, mode, user, names));
   }
+}
 
-  async importIn(
-    m: EntityManager,
-    texts: Record<BaacFile, string>,
-    mode: ImportMode,
-    user: Actor,
-    names: Record<string, string>,
-  ): Promise<AccidentImportReport> {
-    const read = readBaac(texts, DEPARTMENT);
-    const fatal = mode === 'all_or_nothing' || read.accidents.length === 0;
-    if (read.fileProblems.length && fatal)
-      throw new AppError(
-        'validation',
-        'Invalid BAAC files: nothing was imported',
-        capped(read.fileProblems),
-      );
-
-    const known = new Set(
-      (
-        (await m.query('SELECT insee FROM commune WHERE insee = ANY($1::text[])', [
-          [...new Set(read.accidents.map((a) => a.communeInsee))],
-        ])) as { insee: string }[]
-      ).map((r) => r.insee),
+/** The import inside the caller's transaction (the service's, or the demo seed's). */
+export async function importBaacIn(
+  m: EntityManager,
+  texts: Record<BaacFile, string>,
+  mode: ImportMode,
+  user: Actor,
+  names: Record<string, string>,
+): Promise<AccidentImportReport> {
+  const read = readBaac(texts, DEPARTMENT);
+  const fatal = mode === 'all_or_nothing' || read.accidents.length === 0;
+  if (read.fileProblems.length && fatal)
+    throw new AppError(
+      'validation',
+      'Invalid BAAC files: nothing was imported',
+      capped(read.fileProblems),
     );
-    for (const a of read.accidents)
-      if (a.communeInsee && !known.has(a.communeInsee) && !read.accidentProblems.has(a.numAcc))
-        read.accidentProblems.set(a.numAcc, [
-          {
-            path: `caracteristiques.line.${a.line}.com`,
-            message: `not a commune of the Puy-de-Dôme: « ${a.communeInsee} »`,
-          },
-        ]);
 
-    const problems = [...read.accidentProblems.values()].flat();
-    if (mode === 'all_or_nothing' && problems.length)
-      throw new AppError(
-        'validation',
-        'Invalid BAAC files: nothing was imported',
-        capped(problems),
-      );
-    const accidents = read.accidents.filter((a) => !read.accidentProblems.has(a.numAcc));
-    if (accidents.length === 0)
-      throw new AppError('validation', 'No valid accident of the Puy-de-Dôme in the files', [
-        ...capped(
-          problems.length
-            ? problems
-            : [{ path: 'caracteristiques', message: `no accident with dep = ${DEPARTMENT}` }],
-        ),
+  const known = new Set(
+    (
+      (await m.query('SELECT insee FROM commune WHERE insee = ANY($1::text[])', [
+        [...new Set(read.accidents.map((a) => a.communeInsee))],
+      ])) as { insee: string }[]
+    ).map((r) => r.insee),
+  );
+  for (const a of read.accidents)
+    if (a.communeInsee && !known.has(a.communeInsee) && !read.accidentProblems.has(a.numAcc))
+      read.accidentProblems.set(a.numAcc, [
+        {
+          path: `caracteristiques.line.${a.line}.com`,
+          message: `not a commune of the Puy-de-Dôme: « ${a.communeInsee} »`,
+        },
       ]);
 
-    await m.query("SELECT pg_advisory_xact_lock(hashtext('vigie.road-safety.accident-import'))");
-    const years = [...new Set(accidents.map((a) => a.year))].sort();
-    const replaced = await m.count(RoadAccident, { where: { year: In(years) } });
-    await m.delete(RoadAccident, { year: In(years) });
-    const totals = severityTotals(accidents);
-    const report = await m.save(
-      m.create(AccidentImport, {
-        years,
-        mode,
-        files: names,
-        accidentsRead: read.accidents.length,
-        accidentsImported: accidents.length,
-        accidentsRejected: read.accidents.length - accidents.length,
-        otherDepartments: read.otherDepartments,
-        replaced,
-        totals,
-        problems: capped([...problems, ...read.fileProblems]),
-        importedBy: user.id,
-        importedByName: user.displayName,
-      }),
-    );
-    for (let i = 0; i < accidents.length; i += BATCH) {
-      const batch = accidents.slice(i, i + BATCH);
-      await m.insert(
-        RoadAccident,
-        batch.map((a) => ({
-          numAcc: a.numAcc,
-          year: a.year,
-          month: a.month,
-          occurredOn: a.day,
-          time: a.time,
-          communeInsee: a.communeInsee,
-          lum: a.lum,
-          agg: a.agg,
-          intersection: a.intersection,
-          atm: a.atm,
-          col: a.col,
-          address: a.address,
-          lat: a.lat,
-          lon: a.lon,
-          catr: a.catr,
-          vma: a.vma,
-          surf: a.surf,
-          severity: a.severity,
-          killed: a.killed,
-          hospitalised: a.hospitalised,
-          slightlyInjured: a.slightlyInjured,
-          unharmed: a.unharmed,
-          importId: report.id,
-        })),
-      );
-      const vehicles = batch.flatMap((a) =>
-        a.vehicles.map((v) => ({
-          accidentNumAcc: a.numAcc,
-          idVehicule: v.idVehicule,
-          numVeh: v.numVeh,
-          catv: v.catv,
-          category: v.category,
-        })),
-      );
-      if (vehicles.length) await m.insert(RoadAccidentVehicle, vehicles);
-      const users = batch.flatMap((a) =>
-        a.users.map((u) => ({
-          accidentNumAcc: a.numAcc,
-          numVeh: u.numVeh,
-          catu: u.catu,
-          grav: u.grav,
-          sexe: u.sexe,
-          birthYear: u.birthYear,
-          category: u.category,
-        })),
-      );
-      if (users.length) await m.insert(RoadAccidentUser, users);
-    }
-    return {
-      id: report.id,
+  const problems = [...read.accidentProblems.values()].flat();
+  if (mode === 'all_or_nothing' && problems.length)
+    throw new AppError('validation', 'Invalid BAAC files: nothing was imported', capped(problems));
+  const accidents = read.accidents.filter((a) => !read.accidentProblems.has(a.numAcc));
+  if (accidents.length === 0)
+    throw new AppError('validation', 'No valid accident of the Puy-de-Dôme in the files', [
+      ...capped(
+        problems.length
+          ? problems
+          : [{ path: 'caracteristiques', message: `no accident with dep = ${DEPARTMENT}` }],
+      ),
+    ]);
+
+  await m.query("SELECT pg_advisory_xact_lock(hashtext('vigie.road-safety.accident-import'))");
+  const years = [...new Set(accidents.map((a) => a.year))].sort();
+  const replaced = await m.count(RoadAccident, { where: { year: In(years) } });
+  await m.delete(RoadAccident, { year: In(years) });
+  const totals = severityTotals(accidents);
+  const report = await m.save(
+    m.create(AccidentImport, {
       years,
       mode,
-      accidentsRead: report.accidentsRead,
-      accidentsImported: report.accidentsImported,
-      accidentsRejected: report.accidentsRejected,
-      otherDepartments: report.otherDepartments,
-      vehicles: accidents.reduce((s, a) => s + a.vehicles.length, 0),
-      users: accidents.reduce((s, a) => s + a.users.length, 0),
-      totals,
+      files: names,
+      accidentsRead: read.accidents.length,
+      accidentsImported: accidents.length,
+      accidentsRejected: read.accidents.length - accidents.length,
+      otherDepartments: read.otherDepartments,
       replaced,
-      problems: report.problems,
-      importedAt: report.importedAt.toISOString(),
-      importedBy: report.importedByName,
-    };
+      totals,
+      problems: capped([...problems, ...read.fileProblems]),
+      importedBy: user.id,
+      importedByName: user.displayName,
+    }),
+  );
+  for (let i = 0; i < accidents.length; i += BATCH) {
+    const batch = accidents.slice(i, i + BATCH);
+    await m.insert(
+      RoadAccident,
+      batch.map((a) => ({
+        numAcc: a.numAcc,
+        year: a.year,
+        month: a.month,
+        occurredOn: a.day,
+        time: a.time,
+        communeInsee: a.communeInsee,
+        lum: a.lum,
+        agg: a.agg,
+        intersection: a.intersection,
+        atm: a.atm,
+        col: a.col,
+        address: a.address,
+        lat: a.lat,
+        lon: a.lon,
+        catr: a.catr,
+        vma: a.vma,
+        surf: a.surf,
+        severity: a.severity,
+        killed: a.killed,
+        hospitalised: a.hospitalised,
+        slightlyInjured: a.slightlyInjured,
+        unharmed: a.unharmed,
+        importId: report.id,
+      })),
+    );
+    const vehicles = batch.flatMap((a) =>
+      a.vehicles.map((v) => ({
+        accidentNumAcc: a.numAcc,
+        idVehicule: v.idVehicule,
+        numVeh: v.numVeh,
+        catv: v.catv,
+        category: v.category,
+      })),
+    );
+    if (vehicles.length) await m.insert(RoadAccidentVehicle, vehicles);
+    const users = batch.flatMap((a) =>
+      a.users.map((u) => ({
+        accidentNumAcc: a.numAcc,
+        numVeh: u.numVeh,
+        catu: u.catu,
+        grav: u.grav,
+        sexe: u.sexe,
+        birthYear: u.birthYear,
+        category: u.category,
+      })),
+    );
+    if (users.length) await m.insert(RoadAccidentUser, users);
   }
+  return {
+    id: report.id,
+    years,
+    mode,
+    accidentsRead: report.accidentsRead,
+    accidentsImported: report.accidentsImported,
+    accidentsRejected: report.accidentsRejected,
+    otherDepartments: report.otherDepartments,
+    vehicles: accidents.reduce((s, a) => s + a.vehicles.length, 0),
+    users: accidents.reduce((s, a) => s + a.users.length, 0),
+    totals,
+    replaced,
+    problems: report.problems,
+    importedAt: report.importedAt.toISOString(),
+    importedBy: report.importedByName,
+  };
 }
