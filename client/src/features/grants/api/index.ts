@@ -20,6 +20,7 @@ export const grantKeys = {
   call: (id: string) => ['grant', 'call', id] as const,
   summary: (id: string) => ['grant', 'summary', id] as const,
   applications: (callId: string) => ['grant', 'applications', callId] as const,
+  application: (id: string) => ['grant', 'application', id] as const,
   rules: (fund: GrantFund) => ['grant', 'rules', fund] as const,
   axes: (fund: GrantFund, year: number) => ['grant', 'axes', fund, year] as const,
 };
@@ -46,6 +47,16 @@ export function useApplications(callId: string) {
     queryKey: grantKeys.applications(callId),
     queryFn: ({ signal }) =>
       api.get<GrantApplication[]>(`/api/grants/calls/${enc(callId)}/applications`, { signal }),
+  });
+}
+
+/** One application with its history (the list leaves the history out). */
+export function useApplication(id: string | null) {
+  return useQuery({
+    queryKey: grantKeys.application(id ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<GrantApplication>(`/api/grants/applications/${enc(id ?? '')}`, { signal }),
+    enabled: id !== null,
   });
 }
 

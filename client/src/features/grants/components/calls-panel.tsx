@@ -5,7 +5,14 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { APPLICATION_STATUS_LABELS, type GrantCall, type GrantFund } from '@contracts/grants';
 import { useState } from 'react';
-import { useAdopt, useApplications, useCalls, useCallSummary, useRules } from '../api';
+import {
+  useAdopt,
+  useApplication,
+  useApplications,
+  useCalls,
+  useCallSummary,
+  useRules,
+} from '../api';
 import { tg } from '../i18n';
 import { euros, frenchDate } from '../lib/format';
 import { STATUS_SEVERITY } from '../lib/status';
@@ -49,7 +56,7 @@ function CallView({ call, canEdit }: { call: GrantCall; canEdit: boolean }) {
   const rules = useRules(call.fund);
   const adopt = useAdopt();
   const [open, setOpen] = useState<string | null>(null);
-  const current = applications.data?.find((a) => a.id === open);
+  const current = useApplication(open).data;
   const byFirst = call.fund === 'fipd' ? summary.data?.byProgramme : summary.data?.byAxis;
   return (
     <section aria-labelledby={`call-${call.id}`}>
