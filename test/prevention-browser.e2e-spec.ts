@@ -53,10 +53,9 @@ describe('browser: prevention and road safety', () => {
 
   /** Client-side navigation (the session lives in memory). */
   async function open(path: string): Promise<void> {
-    await page.evaluate((p) => {
-      window.history.pushState({}, '', p);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
+    await page.evaluate(
+      `window.history.pushState({}, '', ${JSON.stringify(path)}); window.dispatchEvent(new PopStateEvent('popstate'));`,
+    );
     await waitForPath(page, path);
   }
 
