@@ -15,6 +15,9 @@ import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
 import { PressModule } from './press/press.module';
+import { GrantsModule } from './grants/grants.module';
+import { PreventionModule } from './prevention/prevention.module';
+import { RoadSafetyModule } from './road-safety/road-safety.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { InterventionsModule } from './interventions/interventions.module';
@@ -106,6 +109,9 @@ export class AppModule implements NestModule {
         PressModule,
         InterventionsModule,
         FireRescueModule,
+        GrantsModule,
+        PreventionModule,
+        RoadSafetyModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

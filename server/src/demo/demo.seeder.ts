@@ -12,6 +12,8 @@ import { UsersService } from '../users/users.service';
 import { DEMO_ACCOUNTS } from './demo-data';
 import { seedDemoInterventions } from '../interventions/demo-interventions';
 import { seedDemoFireRescue } from '../fire-rescue/demo-fire-rescue';
+import { seedDemoPrevention } from '../prevention/demo-prevention';
+import { seedDemoRoadSafety } from '../road-safety/demo-road-safety';
 
 /** Seeds one demo account per role (VIGIE_DEMO), idempotently. */
 @Injectable()
@@ -62,6 +64,8 @@ export class DemoSeeder {
       if (interventions) this.logger.log(`seeded ${interventions} demo interventions`);
       const cis = await seedDemoFireRescue(tx.manager, new Date());
       if (cis) this.logger.log(`seeded ${cis} demo fire stations (CIS) and their sectors`);
+      await seedDemoPrevention(tx.manager, new Date());
+      await seedDemoRoadSafety(tx.manager, new Date());
       return created;
     });
   }
