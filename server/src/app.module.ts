@@ -16,6 +16,7 @@ import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TravellersModule } from './travellers/travellers.module';
 import { AppError } from './common/app-error';
 import { GlobalErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/config';
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        TravellersModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

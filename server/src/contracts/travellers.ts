@@ -78,7 +78,8 @@ export const aireSchema = z
     capacity: z.number().int().min(1).max(1000),
     surfaceHa: z.number().positive().max(100).nullish(),
     manager: z.string().trim().max(200).nullish(),
-    status: z.enum(AIRE_STATUSES).default('en_service'),
+    /** Default: en_service. */
+    status: z.enum(AIRE_STATUSES).optional(),
     openedYear: z.number().int().min(1990).max(2100).nullish(),
   })
   .strict();
@@ -208,8 +209,10 @@ const grandPassageFields = z
     noticeReceivedOn: isoDate,
     /** Day the maire and the EPCI were informed. */
     mayorInformedOn: isoDate.nullish(),
-    conventionSigned: z.boolean().default(false),
-    status: z.enum(GRAND_PASSAGE_STATUSES).default('prevu'),
+    /** Default: false. */
+    conventionSigned: z.boolean().optional(),
+    /** Default: prevu. */
+    status: z.enum(GRAND_PASSAGE_STATUSES).optional(),
     notes: z.string().trim().max(2000).nullish(),
   })
   .strict();
@@ -455,7 +458,7 @@ export const CLOSE_REASON_LABELS: Record<
 };
 
 export interface SettlementEvent {
-  action: SettlementAction | 'created';
+  action: SettlementAction | 'created' | 'updated';
   from: SettlementStatus | null;
   to: SettlementStatus;
   at: string;

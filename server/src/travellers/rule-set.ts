@@ -13,19 +13,22 @@ export interface RuleRow {
 
 /**
  * The value of every rule in force on `day`: for each key, the row with the latest effective date
- * on or before that day. Throws when a key has no value yet (the migration seeds them all).
+ * on or before that day; for a day before a key's first version, that first version (the oldest
+ * value known). Throws only when a key has no row at all (the migration seeds them all).
  */
 export function ruleSetAt(rows: readonly RuleRow[], day: IsoDate): TravellersRuleSet {
   const set: Partial<Record<TravellersRuleKey, { value: number; from: IsoDate }>> = {};
   for (const row of rows) {
-    if (row.effectiveFrom > day) continue;
     const current = set[row.key];
-    if (!current || row.effectiveFrom > current.from)
-      set[row.key] = { value: row.value, from: row.effectiveFrom };
+    const better = !current
+      ? true
+      : row.effectiveFrom <= day
+        ? current.from > day || row.effectiveFrom > current.from
+        : current.from > day && row.effectiveFrom < current.from;
+    if (better) set[row.key] = { value: row.value, from: row.effectiveFrom };
   }
   const missing = TRAVELLERS_RULE_KEYS.filter((k) => !set[k]);
-  if (missing.length)
-    throw new Error(`no travellers rule in force on ${day} for ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`no travellers rule for ${missing.join(', ')}`);
   return Object.fromEntries(
     TRAVELLERS_RULE_KEYS.map((k) => [k, set[k]!.value]),
   ) as TravellersRuleSet;

@@ -36,10 +36,15 @@ describe('versioned rule table', () => {
     expect(ruleSetAt(rows, day)[key]).toBe(value);
   });
 
-  it('refuses a day on which some rule has no value', () => {
-    expect(() => ruleSetAt(rows, '2015-06-01')).toThrow(
-      /no travellers rule in force on 2015-06-01 for gp_notice/,
-    );
+  it('uses the first known version before it, and refuses a key with no row', () => {
+    expect(ruleSetAt(rows, '2015-06-01').gp_notice_prefect_months).toBe(3);
+    expect(ruleSetAt(rows, '2015-06-01').appeal_ruling_hours).toBe(72);
+    expect(() =>
+      ruleSetAt(
+        rows.filter((r) => r.key !== 'md_reuse_days'),
+        '2026-01-01',
+      ),
+    ).toThrow('no travellers rule for md_reuse_days');
   });
 
   it('takes the old court delay before 2018 when every key has a row', () => {
