@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirectory } from '../directory/demo-directory';
+import { seedDemoTravellers } from '../travellers/demo-travellers';
 import { DirectoryService } from '../directory/directory.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -39,6 +40,8 @@ export class DemoSeeder {
       if (created) this.logger.log(`seeded ${created} demo accounts`);
       const { contacts } = await seedDemoDirectory(tx.manager, new Date());
       if (contacts) this.logger.log(`seeded ${contacts} demo contacts (mayors, deputies, on-duty officers)`);
+      const { aires } = await seedDemoTravellers(tx.manager, new Date());
+      if (aires) this.logger.log(`seeded ${aires} demo aires (gens du voyage)`);
       return created;
     });
   }
