@@ -37,7 +37,7 @@ describe('browser: gens du voyage', () => {
       viewport: { width: 1400, height: 1000 },
     });
     page = await context.newPage();
-  });
+  }, 90_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
@@ -84,6 +84,7 @@ describe('browser: gens du voyage', () => {
     await page.getByTestId('travellers-passage').first().waitFor();
     expect(await page.getByTestId('travellers-passage').count()).toBe(8);
     await check('grands passages');
+    await page.screenshot({ path: 'test-results/travellers-passages.png', fullPage: true });
 
     await page.getByRole('tab', { name: 'Stationnements illicites' }).click();
     const ongoing = page.locator(
@@ -99,6 +100,7 @@ describe('browser: gens du voyage', () => {
       await page.locator('[data-testid="travellers-preconditions"] li[data-met="true"]').count(),
     ).toBe(4);
     await check('procédure');
+    await page.screenshot({ path: 'test-results/travellers-procedure.png', fullPage: true });
 
     await page.getByRole('tab', { name: 'Carte' }).click();
     await waitForText(page.getByTestId('travellers-map-settlements'), 'Pont-du-Château', {
@@ -116,5 +118,5 @@ describe('browser: gens du voyage', () => {
       carte: [],
     });
     expect(await problems.list()).toEqual([]);
-  });
+  }, 120_000); // one walk through five tabs, each checked by axe: slow on a shared machine
 });

@@ -386,6 +386,12 @@ describe('travellers (gens du voyage)', () => {
       expect(ruling.status).toBe(200);
       s = ruling.body;
       expect(s.status).toBe('mise_en_demeure');
+      // the appeal is rejected but the execution delay still runs: no eviction order yet
+      const early = await as(staff).get(
+        `/api/travellers/settlements/${s.id}/documents/evacuation.pdf`,
+      );
+      expect(early.status).toBe(409);
+      expect((early.body.details as { path: string }[])[0].path).toBe('executionDeadline');
 
       const evicted = await act({
         action: 'evict',
@@ -405,6 +411,18 @@ describe('travellers (gens du voyage)', () => {
         'evict',
       ]);
       expect(s.history.every((h) => h.byName === 'Test cabinet_staff')).toBe(true);
+      const order = await as(staff)
+        .get(`/api/travellers/settlements/${s.id}/documents/evacuation.pdf`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(order.status).toBe(200);
+      const text = (await pdfText(order.body as Buffer)).replace(/\s+/g, ' ');
+      expect(text).toContain('portant évacuation forcée');
+      expect(text).toContain('le recours formé contre elle a été rejeté');
     });
 
     it('offers the earlier notice to a new settlement in the same commune within 7 days', async () => {

@@ -18,7 +18,8 @@ export class TravellersDocumentsService {
     kind: SettlementDocumentKind,
   ): Promise<{ filename: string; content: Buffer }> {
     const s = await this.settlements.record(id);
-    const problems = documentProblems(kind, s);
+    const now = new Date();
+    const problems = documentProblems(kind, s, now);
     if (problems.length)
       throw new AppError(
         'invalid_transition',
@@ -28,7 +29,7 @@ export class TravellersDocumentsService {
     const content = await renderSettlementDocument(kind, {
       settlement: s,
       communeName: s.commune.name,
-      printedAt: new Date(),
+      printedAt: now,
     });
     return { filename: documentFilename(kind, s.reference), content };
   }

@@ -31,6 +31,7 @@ export interface DocumentProblem {
 export function documentProblems(
   kind: SettlementDocumentKind,
   s: UnlawfulSettlement,
+  now: Date,
 ): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   if (!s.noticeNumber || !s.notifiedAt || !s.executionDeadline)
@@ -40,6 +41,11 @@ export function documentProblems(
       problems.push({ path: 'status', message: 'an appeal is pending: eviction is blocked' });
     else if (s.status !== 'mise_en_demeure' && s.status !== 'evacue')
       problems.push({ path: 'status', message: `no eviction from ${s.status}` });
+    else if (s.status === 'mise_en_demeure' && s.executionDeadline && now < s.executionDeadline)
+      problems.push({
+        path: 'executionDeadline',
+        message: `the execution delay runs until ${formatParis(s.executionDeadline)}`,
+      });
   }
   return problems;
 }

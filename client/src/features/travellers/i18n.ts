@@ -115,6 +115,7 @@ export const tt = {
     harmKinds: 'Atteinte',
     saveFacts: 'Enregistrer les faits',
     nextTitle: 'Étape suivante',
+    actionLabel: 'Action à enregistrer',
     historyTitle: 'Historique',
     documentsTitle: 'Documents',
     documentMd: 'Arrêté de mise en demeure (PDF)',

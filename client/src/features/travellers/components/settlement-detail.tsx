@@ -155,7 +155,13 @@ function Detail({ s, canEdit }: { s: Settlement; canEdit: boolean }) {
               size="small"
               priority="secondary"
               iconId="fr-icon-file-pdf-line"
-              disabled={!noticed || (s.status !== 'mise_en_demeure' && s.status !== 'evacue')}
+              disabled={
+                !noticed ||
+                (s.status !== 'mise_en_demeure' && s.status !== 'evacue') ||
+                (s.status === 'mise_en_demeure' &&
+                  !!s.executionDeadline &&
+                  Date.parse(s.executionDeadline) > now.getTime())
+              }
               onClick={() => download('evacuation')}
             >
               {tt.settlements.documentEvacuation}

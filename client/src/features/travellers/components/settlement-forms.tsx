@@ -219,7 +219,7 @@ export function ActionForm({ s }: { s: Settlement }) {
     >
       <h3 className={fr.cx('fr-h6')}>{tt.settlements.nextTitle}</h3>
       <Select
-        label={tt.settlements.nextTitle}
+        label={tt.settlements.actionLabel}
         nativeSelectProps={{
           value: action,
           onChange: (e) => setAction(e.target.value as SettlementAction),
