@@ -92,7 +92,10 @@ describe('browser: login, session and realtime status', () => {
 
   it('raises no console error, uncaught exception or CSP violation during the login flow', async () => {
     const user = await t.userWithToken(['cod_operator']);
-    const problems = await watchPageProblems(page, (text, url) => /\/favicon\.(ico|svg)$/.test(url) && text.includes('404'));
+    const problems = await watchPageProblems(
+      page,
+      (text, url) => /\/favicon\.(ico|svg)$/.test(url) && text.includes('404'),
+    );
     await loginThroughPage(user.email);
     await waitForText(page.getByTestId('current-user'), 'Test cod_operator', { contains: true });
     expect(await problems.list()).toEqual([]);
@@ -149,6 +152,29 @@ describe('browser: login, session and realtime status', () => {
     expect({ '/connexion': onLogin, '/console': onConsole }).toEqual({
       '/connexion': [],
       '/console': [],
+    });
+  });
+
+  it('opens the Cabinet modules and finds a commune in the territorial reference', async () => {
+    const user = await t.userWithToken(['cabinet_staff']);
+    await page.goto(`${t.url}/connexion`);
+    await submitLogin(user.email);
+    await waitForPath(page, '/console');
+    await page.goto(`${t.url}/cabinet`);
+    await waitForText(page.getByRole('heading', { level: 1 }), 'Modules du Cabinet');
+    const onHub = seriousViolations(await runAxe(page));
+
+    await page.getByRole('link', { name: /Référentiel territorial/ }).click();
+    await waitForPath(page, '/cabinet/territoire');
+    await page.getByLabel('Commune ou code INSEE').fill('issoire');
+    const row = page.getByRole('row', { name: /Issoire 63178/ });
+    await waitForText(row, "Commissariat d'Issoire", { contains: true });
+    await row.getByRole('button', { name: 'Issoire' }).click();
+    await waitForText(page.getByRole('heading', { level: 2 }), 'Élus à informer pour Issoire');
+    const onTerritory = seriousViolations(await runAxe(page));
+    expect({ '/cabinet': onHub, '/cabinet/territoire': onTerritory }).toEqual({
+      '/cabinet': [],
+      '/cabinet/territoire': [],
     });
   });
 });

@@ -860,7 +860,7 @@ describe('directory CSV import and export', () => {
     const csv = await exportOf(sidpcA);
     expect(
       csv.startsWith(
-        '\uFEFFIdentifiant;Nom;Fonction;Titre;Service;Code INSEE;Commune;Mobile;Fixe;Courriel;Suppléant;Compte Vigie;Actif\r\n',
+        '\uFEFFIdentifiant;Nom;Fonction;Titre;Service;Code INSEE;Commune;Canton;Circonscription;Mobile;Fixe;Courriel;Suppléant;Compte Vigie;Actif\r\n',
       ),
     ).toBe(true);
     const mayor = csv.split('\r\n').find((l) => l.includes('Françoise Mosnier'))!;
@@ -871,6 +871,8 @@ describe('directory CSV import and export', () => {
       '',
       '63300',
       'Riom',
+      '',
+      '',
       '06 39 98 00 01',
       '04 65 71 00 01',
       'mairie-63300@demo.vigie.test',
@@ -879,9 +881,9 @@ describe('directory CSV import and export', () => {
       'oui',
     ]);
     expect(csv).toContain(
-      `"Officier ""Delta""; SDIS";Cadre d'astreinte;'=cadre de permanence;SDIS63;;;'+4915123456789;`,
+      `"Officier ""Delta""; SDIS";Cadre d'astreinte;'=cadre de permanence;SDIS63;;;;;'+4915123456789;`,
     );
-    expect(csv).toContain(';Autre;;;;;;;ancien@demo.vigie.test;;;non');
+    expect(csv).toContain(';Autre;;;;;;;;;ancien@demo.vigie.test;;;non');
   });
 
   it('imports an export into another installation and back unchanged (round trip)', async () => {
@@ -1022,9 +1024,10 @@ describe('demo directory', () => {
   });
   afterAll(() => t.close());
 
-  it('seeds the 463 mayors, each with a deputy, and astreintes for every service; then does nothing', async () => {
+  it('seeds the 463 mayors, each with a deputy, the officials and astreintes for every service; then does nothing', async () => {
     const first = await ds.transaction((m) => seedDemoDirectory(m, AT));
-    expect(first).toEqual({ contacts: 463 * 2 + SERVICES_63.length * 3 });
+    // 5 deputies, 3 senators, a binôme of departmental councillors per canton (30 cantons)
+    expect(first).toEqual({ contacts: 463 * 2 + SERVICES_63.length * 3 + 5 + 3 + 30 * 2 });
 
     const mayors = (await ds.query(
       `SELECT m.commune_insee, m.name, m.email, m.mobile, m.landline, d.function AS deputy_function,
@@ -1050,7 +1053,7 @@ describe('demo directory', () => {
       mobile: string;
       landline: string | null;
     }[];
-    for (const p of phones) expect(p.mobile).toMatch(/^\+33639980\d{3}$|^\+3363998[12]\d{3}$/);
+    for (const p of phones) expect(p.mobile).toMatch(/^\+33639980\d{3}$|^\+3363998[123]\d{3}$/);
     for (const p of phones.filter((x) => x.landline))
       expect(p.landline).toMatch(/^\+3346571\d{4}$/);
     expect(new Set(phones.map((p) => p.mobile)).size).toBe(phones.length);

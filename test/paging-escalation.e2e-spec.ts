@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { Page, PageReceived } from '../server/src/contracts/paging';
 import { EscalationService } from '../server/src/paging/escalation.service';
 import { escalationJobId } from '../server/src/paging/page-dispatcher';
@@ -42,9 +43,12 @@ describe('paging escalation', () => {
         escalateAfterSec,
         ...extra,
       });
-  const getPage = async (id: string) => (await t.http.get(`/api/pages/${id}`).set('Authorization', `Bearer ${sidpc.token}`)).body as Page;
+  const getPage = async (id: string) =>
+    (await t.http.get(`/api/pages/${id}`).set('Authorization', `Bearer ${sidpc.token}`))
+      .body as Page;
   const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
-  const ackLink = (text: string) => /http:\/\/localhost:0(\/api\/paging\/ack\/[\w-]+)/.exec(text)![1];
+  const ackLink = (text: string) =>
+    /http:\/\/localhost:0(\/api\/paging\/ack\/[\w-]+)/.exec(text)![1];
 
   beforeAll(async () => {
     [smtp, gateway] = await Promise.all([startFakeSmtp(), startFakeGateway()]);
@@ -68,7 +72,10 @@ describe('paging escalation', () => {
     await connected(officerConsole);
     const alerts: PageReceived[] = [];
     officerConsole.on('page.received', (p) => alerts.push(p));
-    const crisis = await t.http.post('/api/crises').set('Authorization', `Bearer ${sidpc.token}`).send({ title: 'Orage', kind: 'autre' });
+    const crisis = await t.http
+      .post('/api/crises')
+      .set('Authorization', `Bearer ${sidpc.token}`)
+      .send({ title: 'Orage', kind: 'autre' });
     expect(crisis.status).toBe(201);
     const a = await pair('Arnaud');
 
@@ -86,29 +93,45 @@ describe('paging escalation', () => {
     const [dutyMail] = await smtp.waitFor((m) => m.to.includes(sidpc.email));
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2 * 30 * 1000 * SCALE);
     expect(dutyMail.subject).toBe('[NON ACQUITTÉ] Arnaud – Alerte 30');
-    expect(dutyMail.text).toContain("Arnaud (cadre, contact) n'a pas acquitté l'alerte « Alerte 30 »");
+    expect(dutyMail.text).toContain(
+      "Arnaud (cadre, contact) n'a pas acquitté l'alerte « Alerte 30 »",
+    );
     expect(dutyMail.text).toContain('Son suppléant, ArnaudSuppleant, a été alerté');
     await new Promise<void>((resolve) => {
       const check = () => (alerts.length ? resolve() : setTimeout(check, 25));
       check();
     });
-    expect(alerts[0]).toMatchObject({ pageId, kind: 'duty_alert', title: 'Non acquitté : Arnaud – Alerte 30', ackRequired: false });
+    expect(alerts[0]).toMatchObject({
+      pageId,
+      kind: 'duty_alert',
+      title: 'Non acquitté : Arnaud – Alerte 30',
+      ackRequired: false,
+    });
 
     const result = await getPage(pageId);
     const main = result.targets.find((x) => x.contactId === a.main)!;
     const deputy = result.targets.find((x) => x.contactId === a.deputy)!;
     expect(main).toMatchObject({ contactId: a.main, escalationLevel: 3, acknowledgedAt: null });
-    expect(deputy).toMatchObject({ contactId: a.deputy, via: ['escalation'], escalatedFromTargetId: main.id, escalationLevel: 2 });
+    expect(deputy).toMatchObject({
+      contactId: a.deputy,
+      via: ['escalation'],
+      escalatedFromTargetId: main.id,
+      escalationLevel: 2,
+    });
     expect(main.deliveries.map((d) => [d.channel, d.level, d.purpose])).toEqual([
       ['email', 1, 'page'],
       ['email', 2, 'duty_alert'],
       ['inapp', 2, 'duty_alert'],
     ]);
-    const logbook = await t.http.get(`/api/crises/${(crisis.body as { id: string }).id}/logbook`).set('Authorization', `Bearer ${sidpc.token}`);
+    const logbook = await t.http
+      .get(`/api/crises/${(crisis.body as { id: string }).id}/logbook`)
+      .set('Authorization', `Bearer ${sidpc.token}`);
     const texts = (logbook.body as { data: { text: string }[] }).data.map((e) => e.text);
     expect(texts).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('Arnaud n’a pas acquitté ; ArnaudSuppleant (suppléant ou astreinte suivante) alerté'),
+        expect.stringContaining(
+          'Arnaud n’a pas acquitté ; ArnaudSuppleant (suppléant ou astreinte suivante) alerté',
+        ),
         expect.stringContaining('Arnaud n’a pas acquitté ; officiers de permanence SIDPC alertés'),
       ]),
     );
@@ -127,11 +150,26 @@ describe('paging escalation', () => {
     const confirm = await t.http.post(ackLink(mail.text));
     expect(confirm.text).toContain('Réception confirmée');
     // past the delay, with margin
-    await new Promise((r) => setTimeout(r, Math.max(0, sentAt + 100 * 1000 * SCALE + 700 - Date.now())));
+    await new Promise((r) =>
+      setTimeout(r, Math.max(0, sentAt + 100 * 1000 * SCALE + 700 - Date.now())),
+    );
     expect(mailsTo('camillesuppleant@escalade.test')).toHaveLength(0);
     const result = await getPage(pageId);
     expect(result.targets).toHaveLength(1);
     expect(result.targets[0]).toMatchObject({ acknowledgedVia: 'link', escalationLevel: 1 });
+    // the single-use token is a secret: the audit trail keeps the route only
+    // (written once the response is sent)
+    let audit: { target: string }[] = [];
+    for (let i = 0; i < 50 && audit.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      audit = (await t.app
+        .get(DataSource)
+        .query(`SELECT target FROM audit_entry WHERE action = 'POST /api/paging/ack/:token'`)) as {
+        target: string;
+      }[];
+    }
+    expect(audit.length).toBeGreaterThan(0);
+    for (const a of audit) expect(a.target).toBe('/api/paging/ack/[redacted]');
   });
 
   it('an acknowledgement arriving while the escalation job runs still stops it (generation fence)', async () => {

@@ -18,6 +18,7 @@ import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TravellersModule } from './travellers/travellers.module';
 import { AppError } from './common/app-error';
+import { redactUrl } from './common/redact';
 import { GlobalErrorFilter } from './common/error.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -42,11 +43,20 @@ export function loggerModule(config: AppConfig) {
       level: config.LOG_LEVEL,
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        const id =
+          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.params.token',
+        'res.headers["set-cookie"]',
+      ],
+      serializers: {
+        req: (req: { url: string }) => ({ ...req, url: redactUrl(req.url) }),
+      },
       autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' },
     },
   });

@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { redactUrl } from '../common/redact';
 import { AuditService } from './audit.service';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,13 +21,19 @@ export class AuditMiddleware implements NestMiddleware {
       const route = (req.route as { path?: string } | undefined)?.path;
       const status = res.statusCode;
       const body = req.body as { email?: unknown } | undefined;
-      const attemptedEmail = route === '/api/auth/login' && typeof body?.email === 'string' ? body.email : null;
+      const attemptedEmail =
+        route === '/api/auth/login' && typeof body?.email === 'string' ? body.email : null;
       void this.audit.record({
         actorId: request.user?.id ?? null,
         actorEmail: request.user?.email ?? attemptedEmail,
         action: `${req.method} ${route ?? req.path}`,
-        target: req.originalUrl.split('?')[0],
-        outcome: status < 400 ? 'success' : status === 401 || status === 403 || status === 429 ? 'denied' : 'failure',
+        target: redactUrl(req.originalUrl.split('?')[0]),
+        outcome:
+          status < 400
+            ? 'success'
+            : status === 401 || status === 403 || status === 429
+              ? 'denied'
+              : 'failure',
         status,
         requestId: request.id !== undefined ? String(request.id) : null,
         ip: req.ip ?? null,

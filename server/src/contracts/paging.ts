@@ -49,6 +49,10 @@ export const contactSchema = z
     title: z.string().trim().max(200).optional(),
     serviceId: z.uuid().nullish(),
     communeInsee: inseeSchema.nullish(),
+    /** Departmental councillors: their canton (`6324`). */
+    cantonCode: z.string().regex(/^\d{4}$/, 'a canton code (6324)').nullish(),
+    /** Deputies: their legislative circonscription (`6301`). */
+    circonscriptionCode: z.string().regex(/^\d{4}$/, 'a circonscription code (6301)').nullish(),
     mobile: phoneSchema.nullish(),
     landline: phoneSchema.nullish(),
     email: z.email().max(254).nullish(),
@@ -102,6 +106,8 @@ export interface Contact {
   title: string | null;
   serviceId: string | null;
   communeInsee: string | null;
+  cantonCode: string | null;
+  circonscriptionCode: string | null;
   mobile: string | null;
   landline: string | null;
   email: string | null;

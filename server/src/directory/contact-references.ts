@@ -2,7 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { ErrorDetail } from '../common/app-error';
 import type { ContactFields } from './contact-rules';
 
-type ReferenceField = 'serviceId' | 'communeInsee' | 'userId' | 'deputyContactId';
+type ReferenceField =
+  | 'serviceId'
+  | 'communeInsee'
+  | 'cantonCode'
+  | 'circonscriptionCode'
+  | 'userId'
+  | 'deputyContactId';
 
 const LOOKUPS: Record<ReferenceField, { sql: string; message: string }> = {
   serviceId: {
@@ -12,6 +18,14 @@ const LOOKUPS: Record<ReferenceField, { sql: string; message: string }> = {
   communeInsee: {
     sql: 'SELECT insee AS key FROM commune WHERE insee = ANY($1::text[])',
     message: 'not a commune of the Puy-de-Dôme',
+  },
+  cantonCode: {
+    sql: 'SELECT code AS key FROM canton WHERE code = ANY($1::text[])',
+    message: 'not a canton of the Puy-de-Dôme',
+  },
+  circonscriptionCode: {
+    sql: 'SELECT code AS key FROM circonscription WHERE code = ANY($1::text[])',
+    message: 'not a circonscription of the Puy-de-Dôme',
   },
   userId: {
     sql: 'SELECT id::text AS key FROM "user" WHERE id = ANY($1::uuid[])',
@@ -31,7 +45,14 @@ export async function referenceProblems(
   manager: EntityManager,
   contacts: readonly Pick<ContactFields, ReferenceField>[],
   path: (index: number, field: ReferenceField) => string,
-  fields: readonly ReferenceField[] = ['serviceId', 'communeInsee', 'userId', 'deputyContactId'],
+  fields: readonly ReferenceField[] = [
+    'serviceId',
+    'communeInsee',
+    'cantonCode',
+    'circonscriptionCode',
+    'userId',
+    'deputyContactId',
+  ],
 ): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
   for (const field of fields) {

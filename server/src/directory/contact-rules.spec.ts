@@ -6,6 +6,8 @@ const mayor: ContactFields = {
   title: null,
   serviceId: null,
   communeInsee: '63113',
+  cantonCode: null,
+  circonscriptionCode: null,
   mobile: '06 39 98 00 12',
   landline: null,
   email: ' Mairie-63113@Demo.Vigie.Test',

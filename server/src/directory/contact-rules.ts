@@ -11,6 +11,8 @@ export const CONTACT_FIELDS = [
   'title',
   'serviceId',
   'communeInsee',
+  'cantonCode',
+  'circonscriptionCode',
   'mobile',
   'landline',
   'email',
@@ -50,6 +52,16 @@ export function normaliseContact(
     problems.push({
       path: path('communeInsee'),
       message: 'required for a mayor or a deputy mayor',
+    });
+  if (value.function === 'depute' && !value.circonscriptionCode)
+    problems.push({
+      path: path('circonscriptionCode'),
+      message: 'required for a deputy',
+    });
+  if (value.function === 'conseiller_departemental' && !value.cantonCode)
+    problems.push({
+      path: path('cantonCode'),
+      message: 'required for a departmental councillor',
     });
   if (value.active && !value.mobile && !value.landline && !value.email && !value.userId)
     problems.push({

@@ -7,6 +7,8 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { Contact as ContactDto } from '../contracts/paging';
+import { Canton } from '../reference/canton.entity';
+import { Circonscription } from '../reference/circonscription.entity';
 import { Commune } from '../reference/commune.entity';
 import { User } from '../users/user.entity';
 import { Service } from './service.entity';
@@ -44,6 +46,20 @@ export class Contact {
 
   @Column({ type: 'text', nullable: true })
   communeInsee!: string | null;
+
+  /** For departmental councillors: their canton. */
+  @ManyToOne(() => Canton, { nullable: true, onDelete: 'RESTRICT' })
+  canton!: Canton | null;
+
+  @Column({ type: 'text', nullable: true })
+  cantonCode!: string | null;
+
+  /** For deputies: their legislative circonscription. */
+  @ManyToOne(() => Circonscription, { nullable: true, onDelete: 'RESTRICT' })
+  circonscription!: Circonscription | null;
+
+  @Column({ type: 'text', nullable: true })
+  circonscriptionCode!: string | null;
 
   /** E.164 (`+33…`). */
   @Column({ type: 'text', nullable: true })

@@ -23,6 +23,8 @@ export const CSV_COLUMNS = [
   { key: 'service', header: 'Service' },
   { key: 'communeInsee', header: 'Code INSEE' },
   { key: 'communeName', header: 'Commune' },
+  { key: 'cantonCode', header: 'Canton' },
+  { key: 'circonscriptionCode', header: 'Circonscription' },
   { key: 'mobile', header: 'Mobile' },
   { key: 'landline', header: 'Fixe' },
   { key: 'email', header: 'Courriel' },
@@ -70,6 +72,8 @@ export function exportRow(c: ContactDto, lookups: ExportLookups): string[] {
     service: c.serviceId ? lookups.serviceCode(c.serviceId) : '',
     communeInsee: c.communeInsee ?? '',
     communeName: c.communeInsee ? lookups.communeName(c.communeInsee) : '',
+    cantonCode: c.cantonCode ?? '',
+    circonscriptionCode: c.circonscriptionCode ?? '',
     mobile: c.mobile ? formatPhone(c.mobile) : '',
     landline: c.landline ? formatPhone(c.landline) : '',
     email: c.email ?? '',
@@ -87,6 +91,8 @@ const FIELD_COLUMN: Record<keyof ContactFields, ColumnKey> = {
   title: 'title',
   serviceId: 'service',
   communeInsee: 'communeInsee',
+  cantonCode: 'cantonCode',
+  circonscriptionCode: 'circonscriptionCode',
   mobile: 'mobile',
   landline: 'landline',
   email: 'email',
@@ -140,6 +146,8 @@ const cellSchemas = {
   name: z.string().trim().min(2).max(200),
   title: z.string().trim().max(200),
   communeInsee: inseeSchema,
+  cantonCode: z.string().regex(/^\d{4}$/, 'a canton code (6324)'),
+  circonscriptionCode: z.string().regex(/^\d{4}$/, 'a circonscription code (6301)'),
   mobile: phoneSchema,
   landline: phoneSchema,
   email: z.email().max(254),
@@ -205,6 +213,8 @@ export function readRow(
       case 'name':
       case 'title':
       case 'communeInsee':
+      case 'cantonCode':
+      case 'circonscriptionCode':
       case 'mobile':
       case 'landline':
       case 'email':

@@ -38,6 +38,8 @@ const NEW_CONTACT: ContactFields = {
   title: null,
   serviceId: null,
   communeInsee: null,
+  cantonCode: null,
+  circonscriptionCode: null,
   mobile: null,
   landline: null,
   email: null,

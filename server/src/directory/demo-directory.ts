@@ -1,5 +1,6 @@
 /**
- * Demo directory: a mayor and a first deputy for each of the 463 communes, and three duty
+ * Demo directory: a mayor and a first deputy for each of the 463 communes, deputies, senators and
+ * departmental councillors, and three duty
  * officers with a weekly astreinte for each service. Fictitious people: names drawn from the
  * INSEE code by a seeded PRNG, e-mails on `demo.vigie.test` (a reserved TLD, never delivered),
  * phone numbers in ARCEP's ranges reserved for fiction (06 39 98 xx xx mobiles, 04 65 71 xx xx
@@ -21,6 +22,7 @@ const LANDLINE_FICTION = '+3346571'; // 04 65 71 00 00 – 04 65 71 99 99
 /** Mobile blocks: mayors 0000–0999, deputies 1000–1999, officers 2000–. */
 const DEPUTY_BLOCK = 1000;
 const OFFICER_BLOCK = 2000;
+const OFFICIAL_BLOCK = 3000;
 const OFFICERS_PER_SERVICE = 3;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -143,8 +145,9 @@ export async function seedDemoDirectory(
   );
   const seeded = await manager.existsBy(Contact, { email: Like(`%@${DEMO_EMAIL_DOMAIN}`) });
   const contacts = seeded ? 0 : await seedContacts(manager, services);
+  const officials = await seedOfficials(manager);
   await seedRosters(manager, services, at);
-  return { contacts };
+  return { contacts: contacts + officials };
 }
 
 async function seedContacts(manager: EntityManager, services: Service[]): Promise<number> {
@@ -156,7 +159,15 @@ async function seedContacts(manager: EntityManager, services: Service[]): Promis
   if (communes.length === 0)
     throw new Error('seed the reference communes before the demo directory');
   if (communes.length > DEPUTY_BLOCK) throw new RangeError('more communes than demo phone numbers');
-  const base = { title: null, serviceId: null, userId: null, active: true, version: 1 };
+  const base = {
+    title: null,
+    serviceId: null,
+    userId: null,
+    cantonCode: null,
+    circonscriptionCode: null,
+    active: true,
+    version: 1,
+  };
   const deputies: (ContactFields & { id: string })[] = [];
   const mayors: ContactFields[] = [];
   communes.forEach(({ insee, name }, i) => {
@@ -207,6 +218,85 @@ async function seedContacts(manager: EntityManager, services: Service[]): Promis
   await manager.insert(Contact, mayors);
   await manager.insert(Contact, officers);
   return deputies.length + mayors.length + officers.length;
+}
+
+/** A demo person of the wanted sex (a canton elects a woman and a man). */
+function demoPersonOf(key: string, feminine: boolean): DemoPerson {
+  let person = demoPerson(key);
+  for (let n = 2; person.feminine !== feminine; n++) person = demoPerson(`${key}:${n}`);
+  return person;
+}
+
+/**
+ * Fictitious elected officials on the real map: one deputy per circonscription, the binôme of
+ * conseillers départementaux of each canton, three senators. Once (by their demo e-mails).
+ */
+async function seedOfficials(manager: EntityManager): Promise<number> {
+  const domain = `@${DEMO_EMAIL_DOMAIN}`;
+  if (await manager.existsBy(Contact, { email: `depute-6301${domain}` })) return 0;
+  const circos = (await manager.query('SELECT code, name FROM circonscription ORDER BY code')) as {
+    code: string;
+    name: string;
+  }[];
+  const cantons = (await manager.query('SELECT code, name FROM canton ORDER BY code')) as {
+    code: string;
+    name: string;
+  }[];
+  if (circos.length === 0 || cantons.length === 0)
+    throw new Error('seed the territorial reference before the demo officials');
+  const base = {
+    serviceId: null,
+    userId: null,
+    communeInsee: null,
+    cantonCode: null,
+    circonscriptionCode: null,
+    landline: null,
+    deputyContactId: null,
+    active: true,
+    version: 1,
+  };
+  let phone = OFFICIAL_BLOCK;
+  const officials: ContactFields[] = [
+    ...circos.map((c) => {
+      const p = demoPerson(`depute:${c.code}`);
+      return {
+        ...base,
+        name: p.name,
+        function: 'depute' as const,
+        title: `${p.feminine ? 'Députée' : 'Député'} de la ${c.name}`,
+        circonscriptionCode: c.code,
+        mobile: fictionPhone(MOBILE_FICTION, phone++),
+        email: `depute-${c.code}${domain}`,
+      };
+    }),
+    ...[1, 2, 3].map((n) => {
+      const p = demoPerson(`senateur:${n}`);
+      return {
+        ...base,
+        name: p.name,
+        function: 'senateur' as const,
+        title: `${p.feminine ? 'Sénatrice' : 'Sénateur'} du Puy-de-Dôme`,
+        mobile: fictionPhone(MOBILE_FICTION, phone++),
+        email: `senateur-${n}${domain}`,
+      };
+    }),
+    ...cantons.flatMap((c) =>
+      [true, false].map((feminine) => {
+        const p = demoPersonOf(`cd:${c.code}:${feminine ? 'f' : 'h'}`, feminine);
+        return {
+          ...base,
+          name: p.name,
+          function: 'conseiller_departemental' as const,
+          title: `${feminine ? 'Conseillère départementale' : 'Conseiller départemental'} du canton ${ofCommune(c.name)}`,
+          cantonCode: c.code,
+          mobile: fictionPhone(MOBILE_FICTION, phone++),
+          email: `cd-${c.code}-${feminine ? 'f' : 'h'}${domain}`,
+        };
+      }),
+    ),
+  ];
+  await manager.insert(Contact, officials);
+  return officials.length;
 }
 
 /**

@@ -22,5 +22,11 @@ export async function ensureServices(
   manager: EntityManager,
   services: readonly Pick<Service, 'code' | 'name' | 'kind'>[],
 ): Promise<void> {
-  await manager.createQueryBuilder().insert().into(Service).values([...services]).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(Service)
+    .values([...services])
+    .orIgnore()
+    .execute();
 }

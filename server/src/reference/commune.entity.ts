@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { ForceKind } from '../contracts/territory';
 
 /** A commune of the Puy-de-Dôme (COG 2026), with its outline for point-in-polygon lookups. */
 @Entity()
@@ -39,4 +40,26 @@ export class Commune {
 
   @Column({ type: 'jsonb' })
   outline!: Polygon | MultiPolygon;
+
+  /** Cantons the commune belongs to (several only when it is split: Clermont-Ferrand). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  cantonCodes!: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  circonscriptionCodes!: string[];
+
+  @Column({ type: 'text', nullable: true })
+  epciSiren!: string | null;
+
+  /** Competent security force: `police` or `gendarmerie`. */
+  @Column({ type: 'text', nullable: true })
+  forceKind!: ForceKind | null;
+
+  /** Commissariat or brigade. */
+  @Column({ type: 'text', nullable: true })
+  forceUnit!: string | null;
+
+  /** Circonscription de sécurité publique or compagnie de gendarmerie. */
+  @Column({ type: 'text', nullable: true })
+  forceZone!: string | null;
 }

@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { COUNTER_KEYS, COUNTER_LABELS, type Incident } from '@contracts/crisis';
+import { CompetentForce } from '@/features/territory/components/competent-force';
 import { formatFull, formatNumber, formatStamp } from '@/lib/format';
 import { INCIDENT_KIND_LABELS, tc } from '../../i18n';
 import { IncidentStatusBadge, SeverityBadge } from '../badges';
@@ -33,6 +34,7 @@ export function IncidentDetails({ incident, canEdit, onEdit, onClose, now }: Inc
         <span>{INCIDENT_KIND_LABELS[incident.kind]}</span>
         <span>· {incident.communeName ?? tc.incidents.unknownCommune}</span>
       </p>
+      <CompetentForce insee={incident.communeInsee} className={fr.cx('fr-text--xs', 'fr-mb-1w')} />
       {incident.description && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{incident.description}</p>
       )}
