@@ -38,13 +38,14 @@ describe('travellers (gens du voyage)', () => {
       name: 'Aire de grand passage de Riom',
       kind: 'grand_passage',
       communeInsee: '63300',
-      epciSiren: '200070407',
       location: [3.13, 45.9],
       capacity: 200,
       surfaceHa: 4.2,
     });
     expect(res.status).toBe(201);
     agp = res.body as Aire;
+    // the EPCI comes from the territorial reference
+    expect(agp.epciSiren).toBe('200070753');
   });
   afterAll(() => t?.close());
 
@@ -82,7 +83,6 @@ describe('travellers (gens du voyage)', () => {
       name: 'Aire fantôme',
       kind: 'permanente',
       communeInsee: '75056',
-      epciSiren: '200070407',
       location: [3.1, 45.8],
       capacity: 20,
     });
@@ -95,15 +95,28 @@ describe('travellers (gens du voyage)', () => {
   });
 
   it('computes the schéma completion from the aires built in each EPCI', async () => {
+    const unknown = await as(staff).put('/api/travellers/schema/prescriptions', {
+      epciSiren: '999999999',
+      kind: 'grand_passage',
+      placesPrescribed: 250,
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([
+      { path: 'epciSiren', message: 'not an EPCI of the Puy-de-Dôme' },
+    ]);
     const put = await as(staff).put('/api/travellers/schema/prescriptions', {
-      epciSiren: '200070407',
-      epciName: 'Riom Limagne et Volcans',
+      epciSiren: '200070753',
       kind: 'grand_passage',
       placesPrescribed: 250,
     });
     expect(put.status).toBe(200);
-    const row = (put.body as SchemaSummary).prescriptions.find((p) => p.epciSiren === '200070407');
-    expect(row).toMatchObject({ placesPrescribed: 250, placesBuilt: 200, completion: 0.8 });
+    const row = (put.body as SchemaSummary).prescriptions.find((p) => p.epciSiren === '200070753');
+    expect(row).toMatchObject({
+      epciName: 'CA Riom Limagne et Volcans',
+      placesPrescribed: 250,
+      placesBuilt: 200,
+      completion: 0.8,
+    });
   });
 
   it('records monthly occupancy and refuses more than the capacity', async () => {
@@ -112,7 +125,6 @@ describe('travellers (gens du voyage)', () => {
         name: 'Aire d’accueil de Thiers',
         kind: 'permanente',
         communeInsee: '63430',
-        epciSiren: '200070449',
         location: [3.55, 45.85],
         capacity: 20,
       })

@@ -70,7 +70,8 @@ export const aireSchema = z
     name: text(200),
     kind: z.enum(AIRE_KINDS),
     communeInsee: insee,
-    epciSiren: siren,
+    /** Default: the EPCI of the commune (territorial reference). */
+    epciSiren: siren.optional(),
     address: z.string().trim().max(300).nullish(),
     /** [lon, lat] (WGS84). */
     location: z.tuple([z.number().min(1.5).max(4.5), z.number().min(44.9).max(46.5)]),
@@ -143,8 +144,8 @@ export interface OccupancyRow {
 // ------------------------------------------------------------------------------ schéma
 export const prescriptionSchema = z
   .object({
+    /** An EPCI of the territorial reference; its name comes from there. */
     epciSiren: siren,
-    epciName: text(200),
     kind: z.enum(AIRE_KINDS),
     placesPrescribed: z.number().int().min(1).max(2000),
     dueYear: z.number().int().min(2000).max(2100).nullish(),

@@ -13,6 +13,7 @@ import type {
   SchemaSummary,
 } from '../contracts/travellers';
 import { Commune } from '../reference/commune.entity';
+import { Epci } from '../reference/epci.entity';
 import { parisDay } from './delays';
 import {
   Aire,
@@ -129,11 +130,16 @@ export class AiresService {
   }
 
   async upsertPrescription(input: PrescriptionInput): Promise<SchemaSummary> {
+    const epci = await this.ds.manager.findOneBy(Epci, { siren: input.epciSiren });
+    if (!epci)
+      throw new AppError('validation', 'Unknown EPCI', [
+        { path: 'epciSiren', message: 'not an EPCI of the Puy-de-Dôme' },
+      ]);
     await this.ds.manager.upsert(
       SchemaPrescription,
       {
-        epciSiren: input.epciSiren,
-        epciName: input.epciName,
+        epciSiren: epci.siren,
+        epciName: epci.name,
         kind: input.kind,
         placesPrescribed: input.placesPrescribed,
         dueYear: input.dueYear ?? null,
@@ -166,8 +172,8 @@ export class AiresService {
 
   async create(input: AireInput): Promise<AireDto> {
     return this.ds.transaction(async (manager) => {
-      await this.requireCommune(manager, input.communeInsee);
-      const aire = await manager.save(manager.create(Aire, this.fields(input)));
+      const epciSiren = await this.epciOf(manager, input.communeInsee, input.epciSiren);
+      const aire = await manager.save(manager.create(Aire, { ...this.fields(input), epciSiren }));
       return this.get(aire.id, manager);
     });
   }
@@ -179,8 +185,13 @@ export class AiresService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!aire) throw AppError.notFound('Aire');
-      if (input.communeInsee) await this.requireCommune(manager, input.communeInsee);
       Object.assign(aire, this.fields({ ...input }));
+      if (input.communeInsee || input.epciSiren)
+        aire.epciSiren = await this.epciOf(
+          manager,
+          input.communeInsee ?? aire.communeInsee,
+          input.epciSiren ?? (input.communeInsee ? undefined : aire.epciSiren),
+        );
       await manager.save(aire);
       return this.get(id, manager);
     });
@@ -311,11 +322,25 @@ export class AiresService {
     };
   }
 
-  private async requireCommune(manager: EntityManager, insee: string): Promise<void> {
-    if (!(await manager.existsBy(Commune, { insee })))
+  /**
+   * The EPCI of an aire: the one given, which must exist, or the commune's in the territorial
+   * reference. 400 for an unknown commune or EPCI.
+   */
+  private async epciOf(manager: EntityManager, insee: string, given?: string): Promise<string> {
+    const commune = await manager.findOneBy(Commune, { insee });
+    if (!commune)
       throw new AppError('validation', 'Unknown commune', [
         { path: 'communeInsee', message: 'not a Puy-de-Dôme commune' },
       ]);
+    const siren = given ?? commune.epciSiren;
+    if (!siren || !(await manager.existsBy(Epci, { siren })))
+      throw new AppError('validation', 'Unknown EPCI', [
+        {
+          path: 'epciSiren',
+          message: siren ? 'not an EPCI of the Puy-de-Dôme' : 'the commune has no EPCI',
+        },
+      ]);
+    return siren;
   }
 
   private fields(input: Partial<AireInput>): Partial<Aire> {
@@ -323,7 +348,6 @@ export class AiresService {
     if (input.name !== undefined) out.name = input.name;
     if (input.kind !== undefined) out.kind = input.kind;
     if (input.communeInsee !== undefined) out.communeInsee = input.communeInsee;
-    if (input.epciSiren !== undefined) out.epciSiren = input.epciSiren;
     if (input.address !== undefined) out.address = input.address ?? null;
     if (input.location !== undefined) [out.lon, out.lat] = input.location;
     if (input.capacity !== undefined) out.capacity = input.capacity;

@@ -27,41 +27,6 @@ import {
   UnlawfulSettlementEvent,
 } from './travellers.entity';
 
-/**
- * EPCIs of the demo aires. Used only while the territorial reference (table `epci`, column
- * `commune.epci_siren`) is absent; SIRENs to check against the BANATIC before production.
- */
-const FALLBACK_EPCI: Record<string, { siren: string; name: string }> = {
-  cam: { siren: '246300701', name: 'Clermont Auvergne Métropole' },
-  rlv: { siren: '200070407', name: 'Riom Limagne et Volcans' },
-  tdm: { siren: '200070449', name: 'Thiers Dore et Montagne' },
-  eda: { siren: '246300818', name: 'Entre Dore et Allier' },
-  api: { siren: '200070654', name: 'Agglo Pays d’Issoire' },
-  alf: { siren: '200070746', name: 'Ambert Livradois Forez' },
-  pse: { siren: '200069151', name: 'Pays de Saint-Éloy' },
-  mac: { siren: '200069193', name: 'Mond’Arverne Communauté' },
-};
-const FALLBACK_EPCI_OF: Record<string, keyof typeof FALLBACK_EPCI> = {
-  '63113': 'cam',
-  '63124': 'cam',
-  '63014': 'cam',
-  '63164': 'cam',
-  '63193': 'cam',
-  '63284': 'cam',
-  '63032': 'cam',
-  '63019': 'cam',
-  '63300': 'rlv',
-  '63103': 'rlv',
-  '63224': 'rlv',
-  '63430': 'tdm',
-  '63195': 'eda',
-  '63178': 'api',
-  '63050': 'api',
-  '63003': 'alf',
-  '63338': 'pse',
-  '63457': 'mac',
-};
-
 interface DemoAire {
   name: string;
   kind: AireKind;
@@ -294,38 +259,39 @@ const AIRES: DemoAire[] = [
 
 /** Prescribed places of the 2023–2028 schéma per EPCI and kind (demo figures). */
 const PRESCRIPTIONS: {
-  epci: keyof typeof FALLBACK_EPCI;
+  /** A commune of the EPCI (the EPCI comes from the territorial reference). */
+  epci: string;
   kind: AireKind;
   places: number;
   dueYear: number;
   note?: string;
 }[] = [
   {
-    epci: 'cam',
+    epci: '63113',
     kind: 'permanente',
     places: 196,
     dueYear: 2026,
     note: 'Dont une aire hospitalière de 16 places à créer',
   },
-  { epci: 'cam', kind: 'grand_passage', places: 200, dueYear: 2024 },
-  { epci: 'cam', kind: 'terrain_familial', places: 12, dueYear: 2027 },
-  { epci: 'rlv', kind: 'permanente', places: 46, dueYear: 2024 },
-  { epci: 'rlv', kind: 'grand_passage', places: 150, dueYear: 2024 },
-  { epci: 'tdm', kind: 'permanente', places: 20, dueYear: 2024 },
-  { epci: 'tdm', kind: 'terrain_familial', places: 8, dueYear: 2027 },
-  { epci: 'eda', kind: 'permanente', places: 16, dueYear: 2024 },
-  { epci: 'api', kind: 'permanente', places: 46, dueYear: 2024 },
+  { epci: '63113', kind: 'grand_passage', places: 200, dueYear: 2024 },
+  { epci: '63113', kind: 'terrain_familial', places: 12, dueYear: 2027 },
+  { epci: '63300', kind: 'permanente', places: 46, dueYear: 2024 },
+  { epci: '63300', kind: 'grand_passage', places: 150, dueYear: 2024 },
+  { epci: '63430', kind: 'permanente', places: 20, dueYear: 2024 },
+  { epci: '63430', kind: 'terrain_familial', places: 8, dueYear: 2027 },
+  { epci: '63195', kind: 'permanente', places: 16, dueYear: 2024 },
+  { epci: '63178', kind: 'permanente', places: 46, dueYear: 2024 },
   {
-    epci: 'api',
+    epci: '63178',
     kind: 'grand_passage',
     places: 150,
     dueYear: 2026,
     note: 'Extension de l’aire des Listes à 4 ha',
   },
-  { epci: 'alf', kind: 'permanente', places: 16, dueYear: 2024 },
-  { epci: 'pse', kind: 'permanente', places: 12, dueYear: 2024 },
+  { epci: '63003', kind: 'permanente', places: 16, dueYear: 2024 },
+  { epci: '63338', kind: 'permanente', places: 12, dueYear: 2024 },
   {
-    epci: 'mac',
+    epci: '63457',
     kind: 'permanente',
     places: 16,
     dueYear: 2027,
@@ -343,24 +309,21 @@ function unit(key: string): number {
 /** Seasonal occupancy of an aire d'accueil: fuller in winter, emptier in summer (groups travel). */
 const SEASON = [0.92, 0.9, 0.85, 0.75, 0.6, 0.5, 0.45, 0.45, 0.6, 0.75, 0.85, 0.9];
 
+/** The EPCI of each commune, from the territorial reference. */
 async function epcisOf(
   manager: EntityManager,
   insees: string[],
 ): Promise<Map<string, { siren: string; name: string }>> {
-  const out = new Map<string, { siren: string; name: string }>();
-  const [{ present }] = (await manager.query(
-    `SELECT to_regclass('epci') IS NOT NULL
-            AND EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'commune' AND column_name = 'epci_siren') AS present`,
-  )) as [{ present: boolean }];
-  if (present) {
-    const rows = (await manager.query(
-      `SELECT c.insee, e.siren, e.name FROM commune c JOIN epci e ON e.siren = c.epci_siren WHERE c.insee = ANY($1)`,
-      [insees],
-    )) as { insee: string; siren: string; name: string }[];
-    for (const r of rows) out.set(r.insee, { siren: r.siren, name: r.name });
-  }
-  for (const insee of insees)
-    if (!out.has(insee)) out.set(insee, FALLBACK_EPCI[FALLBACK_EPCI_OF[insee]]);
+  const rows = (await manager.query(
+    `SELECT c.insee, e.siren, e.name FROM commune c JOIN epci e ON e.siren = c.epci_siren WHERE c.insee = ANY($1)`,
+    [insees],
+  )) as { insee: string; siren: string; name: string }[];
+  const out = new Map(rows.map((r) => [r.insee, { siren: r.siren, name: r.name }]));
+  const missing = insees.filter((i) => !out.has(i));
+  if (missing.length)
+    throw new Error(
+      `seed the territorial reference before the travellers demo (${missing.join(', ')})`,
+    );
   return out;
 }
 
@@ -408,12 +371,8 @@ export async function seedDemoTravellers(
   const aire = (prefix: string) => [...saved.values()].find((a) => a.name.startsWith(prefix))!;
 
   // ---- schéma
-  const epciBySiren = new Map([...epcis.values()].map((e) => [e.siren, e]));
   for (const p of PRESCRIPTIONS) {
-    const fallback = FALLBACK_EPCI[p.epci];
-    // the EPCI of a commune of that group in the territorial reference, when it is there
-    const insee = Object.entries(FALLBACK_EPCI_OF).find(([, k]) => k === p.epci)![0];
-    const epci = epcis.get(insee) ?? epciBySiren.get(fallback.siren) ?? fallback;
+    const epci = epcis.get(p.epci)!;
     await manager.insert(SchemaPrescription, {
       epciSiren: epci.siren,
       epciName: epci.name,

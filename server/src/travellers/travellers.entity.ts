@@ -18,6 +18,7 @@ import type {
   TravellersRuleKey,
 } from '../contracts/travellers';
 import { Commune } from '../reference/commune.entity';
+import { Epci } from '../reference/epci.entity';
 
 /** A legal value of the gens du voyage procedures, versioned by effective date. */
 @Entity()
@@ -52,6 +53,9 @@ export class TravellersRule {
 export class SchemaPrescription {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  @ManyToOne(() => Epci, { onDelete: 'RESTRICT' })
+  epci!: Epci;
 
   /** EPCI SIREN (the territorial reference's `epci.siren`). */
   @Column({ type: 'text' })
@@ -92,6 +96,9 @@ export class Aire {
   @Index()
   @Column({ type: 'text' })
   communeInsee!: string;
+
+  @ManyToOne(() => Epci, { onDelete: 'RESTRICT' })
+  epci!: Epci;
 
   @Index()
   @Column({ type: 'text' })
