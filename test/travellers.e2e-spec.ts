@@ -4,6 +4,7 @@ import type {
   MapData,
   SchemaSummary,
   Settlement,
+  WeeklyBriefing,
 } from '../server/src/contracts/travellers';
 import { pdfText } from './support/pdf';
 import { startTestApp, TestApp } from './support/test-app';
@@ -479,5 +480,30 @@ describe('travellers (gens du voyage)', () => {
         expect.arrayContaining(['version', 'noticeNumber', 'notifiedAt', 'delayHours']),
       );
     });
+  });
+
+  it('produces the weekly briefing as JSON and PDF for the director', async () => {
+    const json = await as(director).get('/api/travellers/briefing?date=2027-06-09');
+    expect(json.status).toBe(200);
+    const b = json.body as WeeklyBriefing;
+    expect(b).toMatchObject({ weekStart: '2027-06-07', weekEnd: '2027-06-13' });
+    // the cancelled stay is gone; the handover group arrives on Sunday 13 June
+    expect(b.passagesThisWeek.map((p) => p.groupName)).toEqual(['Groupe familial Reinhardt']);
+    expect(b.openSettlements).toHaveLength(1);
+    expect((await as(director).get('/api/travellers/briefing?date=2027-13-01')).status).toBe(400);
+
+    const pdf = await as(director)
+      .get('/api/travellers/briefing.pdf?date=2027-06-09')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Semaine du 07/06/2027 au 13/06/2027');
+    expect(text).toContain('Groupe familial Reinhardt');
+    expect(text).toContain('Stationnements illicites en cours');
   });
 });

@@ -539,3 +539,34 @@ export interface MapData {
     'id' | 'reference' | 'communeName' | 'place' | 'caravans' | 'status' | 'location'
   >[];
 }
+
+/** The weekly summer briefing for the préfet (Monday to Sunday, Paris time). */
+export interface WeeklyBriefing {
+  weekStart: string;
+  weekEnd: string;
+  /** Passages on an aire during the week, then those arriving in the two weeks after. */
+  passagesThisWeek: GrandPassage[];
+  passagesUpcoming: GrandPassage[];
+  openSettlements: Pick<
+    Settlement,
+    | 'id'
+    | 'reference'
+    | 'communeName'
+    | 'place'
+    | 'caravans'
+    | 'status'
+    | 'executionDeadline'
+    | 'appealRulingDeadline'
+  >[];
+  closedAires: { id: string; name: string; reason: string }[];
+  /** Procedures of the year so far. */
+  procedures: {
+    year: number;
+    total: number;
+    formalNotices: number;
+    appeals: number;
+    evictions: number;
+    /** Median hours from the constat to the notification of the mise en demeure. */
+    medianHoursToNotice: number | null;
+  };
+}

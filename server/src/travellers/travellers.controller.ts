@@ -19,6 +19,7 @@ import { CurrentUser, Roles } from '../common/decorators';
 import { monthSchema, settlementActionSchema } from '../contracts/travellers';
 import { parisDay } from './delays';
 import { AiresService } from './aires.service';
+import { BriefingService } from './briefing.service';
 import { GrandPassagesService } from './grand-passages.service';
 import { SettlementsService } from './settlements.service';
 import { TravellersDocumentsService } from './travellers-documents.service';
@@ -36,6 +37,7 @@ import {
   UpdateGrandPassageDto,
   UpdateSettlementDto,
   YearQueryDto,
+  DayQueryDto,
 } from './travellers.dto';
 
 /** Cabinet staff edit (admin always passes); the director reads. */
@@ -52,6 +54,7 @@ export class TravellersController {
     private readonly settlements: SettlementsService,
     private readonly documents: TravellersDocumentsService,
     private readonly rules: TravellersRulesService,
+    private readonly briefings: BriefingService,
   ) {}
 
   /** The versioned rule table, and the values in force today. */
@@ -59,6 +62,24 @@ export class TravellersController {
   @Roles(...READ)
   async listRules() {
     return this.rules.overview();
+  }
+
+  /** The weekly briefing (week of `date`, default today in Paris). */
+  @Get('briefing')
+  @Roles(...READ)
+  briefing(@Query() query: DayQueryDto) {
+    return this.briefings.briefing(query.date);
+  }
+
+  @Get('briefing.pdf')
+  @Roles(...READ)
+  async briefingPdf(@Query() query: DayQueryDto) {
+    const file = await this.briefings.pdf(query.date);
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.content.length,
+    });
   }
 
   @Get('schema')

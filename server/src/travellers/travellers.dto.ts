@@ -16,6 +16,7 @@ import {
 export const yearQuerySchema = z
   .object({ year: z.coerce.number().int().min(2000).max(2100).optional() })
   .strict();
+export const dayQuerySchema = z.object({ date: z.iso.date().optional() }).strict();
 export const settlementsQuerySchema = z
   .object({ status: z.enum(SETTLEMENT_STATUSES).optional() })
   .strict();
@@ -31,4 +32,5 @@ export class UpdateGrandPassageDto extends createZodDto(updateGrandPassageSchema
 export class SettlementDto extends createZodDto(settlementSchema) {}
 export class UpdateSettlementDto extends createZodDto(updateSettlementSchema) {}
 export class YearQueryDto extends createZodDto(yearQuerySchema) {}
+export class DayQueryDto extends createZodDto(dayQuerySchema) {}
 export class SettlementsQueryDto extends createZodDto(settlementsQuerySchema) {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AiresService } from './aires.service';
+import { BriefingService } from './briefing.service';
 import { GrandPassagesService } from './grand-passages.service';
 import { SettlementsService } from './settlements.service';
 import { TravellersController } from './travellers.controller';
@@ -34,6 +35,7 @@ import {
   controllers: [TravellersController],
   providers: [
     AiresService,
+    BriefingService,
     GrandPassagesService,
     SettlementsService,
     TravellersDocumentsService,
