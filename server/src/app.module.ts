@@ -22,6 +22,7 @@ import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { FireRescueModule } from './fire-rescue/fire-rescue.module';
+import { TravellersModule } from './travellers/travellers.module';
 import { AppError } from './common/app-error';
 import { redactUrl } from './common/redact';
 import { GlobalErrorFilter } from './common/error.filter';
@@ -112,6 +113,7 @@ export class AppModule implements NestModule {
         GrantsModule,
         PreventionModule,
         RoadSafetyModule,
+        TravellersModule,
         MetricsModule,
         DemoModule,
         ...(config.SERVE_CLIENT

@@ -4,6 +4,7 @@ import { TransactionRunner } from '../database/transaction';
 import { seedDemoDirection } from '../direction/demo-direction';
 import { seedDemoDirectory } from '../directory/demo-directory';
 import { seedDemoElections } from '../elections/demo-elections';
+import { seedDemoTravellers } from '../travellers/demo-travellers';
 import { DirectoryService } from '../directory/directory.service';
 import { seedDemoHonours } from '../honours/demo-honours';
 import { seedDemoPress } from '../press/demo-press';
@@ -66,6 +67,8 @@ export class DemoSeeder {
       if (cis) this.logger.log(`seeded ${cis} demo fire stations (CIS) and their sectors`);
       await seedDemoPrevention(tx.manager, new Date());
       await seedDemoRoadSafety(tx.manager, new Date());
+      const { aires } = await seedDemoTravellers(tx.manager, new Date());
+      if (aires) this.logger.log(`seeded ${aires} demo aires (gens du voyage)`);
       return created;
     });
   }
