@@ -58,7 +58,9 @@ class Console {
     this.lastSeq = event.seq;
     const p = this.picture;
     const data = event.data as never;
-    switch (event.type) {
+    // only the crisis picture's events; every other module's are ignored
+    const type: string = event.type;
+    switch (type) {
       case 'cod.changed':
         p.cod = data;
         break;
@@ -83,12 +85,7 @@ class Console {
       case 'feature.deleted':
         p.features.delete((data as { id: string }).id);
         break;
-      case 'crisis.created':
-      case 'crisis.updated':
-      case 'position.changed':
-      case 'user.updated':
-      case 'page.updated':
-      case 'page.received':
+      default:
         break; // not part of the picture compared here
     }
   }
