@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EntityManager, In } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
@@ -19,6 +18,7 @@ import { TransactionRunner } from '../database/transaction';
 import { ContactGroup, ContactGroupMember } from '../directory/contact-group.entity';
 import { Contact } from '../directory/contact.entity';
 import { PagesService } from '../paging/pages.service';
+import { renderCommuniquePdf } from './communique-render';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { allowedCommuniqueActions, checkCommuniqueAction, isEditable } from './communique-workflow';
 import { diffText } from './diff';
@@ -93,7 +93,7 @@ export class CommuniquesService {
 
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly moduleRef: ModuleRef,
+    private readonly pages: PagesService,
     private readonly settings: PressSettings,
   ) {}
 
@@ -252,7 +252,6 @@ export class CommuniquesService {
   private async sendToPressLists(c: Communique, user: AuthUser): Promise<void> {
     if (c.exercise) return;
     const recipients = await this.tx.snapshot((m) => this.consentingMembers(m, c.pressListIds));
-    const pages = this.moduleRef.get(PagesService, { strict: false });
     const note = async (text: string) => {
       await this.tx.run(({ manager: m }) => m.insert(CommuniqueTransition, { communiqueId: c.id, from: 'publie', to: 'publie', at: new Date(), by: user.id, byName: user.displayName, note: text }));
     };
@@ -262,7 +261,7 @@ export class CommuniquesService {
     }
     try {
       const link = `${this.settings.publicUrl}/api/public/communiques/${c.id}.html`;
-      const { id: pageId } = await pages.create(
+      const { id: pageId } = await this.pages.create(
         {
           title: `Communiqué : ${c.title}`.slice(0, 160),
           message: pressMessage(c, link),
@@ -274,6 +273,8 @@ export class CommuniquesService {
         },
         user,
         `communique-${c.id}`,
+        // the communiqué as PDF, with the préfecture header, attached to every e-mail
+        { attachments: [{ filename: `${c.reference}.pdf`, contentType: 'application/pdf', content: await renderCommuniquePdf(c) }] },
       );
       await this.tx.run(({ manager: m }) => m.update(Communique, { id: c.id }, { pageId }));
       await note(`Envoyé par courriel à ${recipients.data.length} journaliste(s).`);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Communique, CommuniqueTransition, CommuniqueVersion } from './communique.entity';
 import { CommuniquesController, PublicCommuniquesController } from './communiques.controller';
 import { CommuniquesService } from './communiques.service';
+import { PagingModule } from '../paging/paging.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { TerritoryService } from '../reference/territory.service';
 import { OFFICIALS_SOURCE } from './officials';
@@ -22,9 +23,8 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
 
 /**
  * Press and communication: communiqués and their validation, press contacts and lists, press
- * requests, visits, official publications (acts register, RAA). PagesService and PagingSettings
- * are taken from the PagingModule through the ModuleRef (non-strict): the paging module does
- * not export them.
+ * requests, visits, official publications (acts register, RAA). E-mails to the press lists go
+ * through the paging pipeline (PagesService).
  */
 @Module({
   imports: [
@@ -42,6 +42,7 @@ import { Visit, VisitOfficialNotice, VisitSequence } from './visit.entity';
       RaaIssue,
     ]),
     ReferenceModule,
+    PagingModule,
   ],
   controllers: [CommuniquesController, PublicCommuniquesController, PressController, PublicationsController, VisitsController],
   providers: [PressSettings, CommuniquesService, PressContactsService, PressRequestsService, PublicationsService, VisitsService, { provide: OFFICIALS_SOURCE, useExisting: TerritoryService }],
