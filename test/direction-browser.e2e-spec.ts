@@ -102,6 +102,7 @@ describe('browser: direction view on a phone', () => {
     expect(((await manifest.json()) as { start_url: string }).start_url).toBe('/direction');
     await phone.waitForFunction(`navigator.serviceWorker.getRegistration('/').then((r) => !!(r && r.active))`, undefined, { timeout: 10_000 });
 
+    await phone.screenshot({ path: 'test-results/direction-phone.png', fullPage: true });
     const violations = seriousViolations(await runAxe(phone));
     expect(violations).toEqual([]);
 

@@ -73,6 +73,7 @@ export const td = {
   validatedOf: (n: number, name: string, when: string) => `Point n° ${n} — validé par ${name} ${when}`,
   entries: (n: number) => `${n} ${plural(n, 'fait promu', 'faits promus')} depuis le point précédent`,
   deltas: 'Évolution du bilan',
+  codChanged: (from: string, to: string) => `Niveau du COD depuis le point précédent : ${from} → ${to}`,
   previous: 'préc.',
   save: 'Enregistrer les textes',
   saved: 'Textes enregistrés.',

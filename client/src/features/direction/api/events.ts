@@ -5,19 +5,13 @@
  */
 import type { DomainEventType } from '@contracts/realtime';
 import type { QueryClient } from '@tanstack/react-query';
-import { addEventListener, resourceOf } from '@/lib/realtime-events';
+import { addEventListener } from '@/lib/realtime-events';
 import { getLastEndReason, getSession, subscribeSession } from '@/lib/session';
+import { touchesOverview } from '../lib/overview-events';
 import { clearOfflineData } from '../lib/pwa';
 import { directionKeys } from './keys';
 
 const REFRESH_MS = 1_000;
-const RESOURCES = new Set(['cod', 'crisis', 'incident', 'task', 'page', 'decision', 'sitrep']);
-
-/** Whether an event changes the overview (of the main courante, only promotions do). */
-export function touchesOverview(type: DomainEventType): boolean {
-  return type === 'logbook.promoted' || RESOURCES.has(resourceOf(type));
-}
-
 let pending: ReturnType<typeof setTimeout> | undefined;
 
 addEventListener((type: DomainEventType, queryClient: QueryClient) => {

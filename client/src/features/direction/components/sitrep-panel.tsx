@@ -6,7 +6,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { COUNTER_KEYS } from '@contracts/crisis';
 import { SITREP_SECTIONS, type SitrepSection } from '@contracts/direction';
 import { useState } from 'react';
-import { formatWhen, localInputToIso } from '@/lib/format';
+import { formatStamp, formatWhen, localInputToIso } from '@/lib/format';
 import {
   downloadSitrepPdf,
   useDiffuseSitrep,
@@ -21,7 +21,7 @@ import {
 } from '../api';
 import type { DirectionPermissions } from '../hooks/use-direction-permissions';
 import { formatDelta } from '../lib/delta';
-import { COUNTER_LABELS, SITREP_SECTION_LABELS, td } from '../i18n';
+import { COD_LEVEL_LABELS, COUNTER_LABELS, SITREP_SECTION_LABELS, td } from '../i18n';
 
 interface Props {
   crisisId: string;
@@ -69,7 +69,21 @@ export function SitrepPanel({ crisisId, permissions }: Props) {
               ? td.draftOf(sitrep.number, sitrep.version)
               : td.validatedOf(sitrep.number, sitrep.validatedByName ?? '?', formatWhen(sitrep.validatedAt ?? sitrep.generatedAt))}
           </h3>
-          <p className={fr.cx('fr-text--sm')}>{td.entries(sitrep.entries.length)}</p>
+          {sitrep.diff.codLevel && (
+            <p className={fr.cx('fr-text--sm', 'fr-mb-1v')}>
+              {td.codChanged(COD_LEVEL_LABELS[sitrep.diff.codLevel.from], COD_LEVEL_LABELS[sitrep.diff.codLevel.to])}
+            </p>
+          )}
+          <p className={fr.cx('fr-text--sm', 'fr-mb-1v')}>{td.entries(sitrep.entries.length)}</p>
+          {sitrep.entries.length > 0 && (
+            <ol className="vigie-direction__list" data-testid="sitrep-entries">
+              {sitrep.entries.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.recordedAt}>{formatStamp(e.recordedAt)}</time> — {e.text}
+                </li>
+              ))}
+            </ol>
+          )}
           <table className="vigie-direction__deltas">
             <caption className={fr.cx('fr-text--sm')}>{td.deltas}</caption>
             <tbody>
