@@ -11,6 +11,9 @@ import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /** A Cabinet agent runs a dossier from intake to the arrêté in the built client. */
 describe('browser: honours', () => {
+  // one long walk through five screens, on a machine shared with other test runs
+  jest.setTimeout(90_000);
+
   let t: TestApp;
   let browser: Browser;
   let page: Page;
