@@ -106,6 +106,8 @@ export const th = {
       `Parité : ${women} femme${women > 1 ? 's' : ''}, ${men} homme${men > 1 ? 's' : ''}${share === null ? '' : ` (${String(share).replace('.', ',')} % de femmes)`}`,
     arrete: 'Générer l’arrêté',
     publish: 'Enregistrer la publication au RAA',
+    notify: (n: number) => `Notifier les ${n} lauréat${n > 1 ? 's' : ''} (lettres envoyées)`,
+    notifyNote: 'lettre de notification et diplôme envoyés',
     close: 'Clore la promotion',
     reopen: 'Rouvrir la promotion',
     arreteNumber: (n: string, date: string) => `Arrêté n° ${n} du ${date}`,

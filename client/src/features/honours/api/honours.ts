@@ -219,3 +219,15 @@ export function useCeremonyAction() {
     },
   });
 }
+
+/** Moves several dossiers at once (all or nothing), e.g. notifies a published promotion. */
+export function useBulkTransition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; to: DossierStatus; note?: string }) =>
+      api.post<{ moved: number }>('/api/honours/dossiers/transitions', body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['honours'] });
+    },
+  });
+}
