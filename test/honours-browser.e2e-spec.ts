@@ -11,6 +11,9 @@ import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /** A Cabinet agent runs a dossier from intake to the arrêté in the built client. */
 describe('browser: honours', () => {
+  // one long walk through five screens, on a machine shared with other test runs
+  jest.setTimeout(90_000);
+
   let t: TestApp;
   let browser: Browser;
   let page: Page;
@@ -40,7 +43,11 @@ describe('browser: honours', () => {
     const staff = await t.userWithToken(['cabinet_staff'], { displayName: 'Claire Agent' });
     const context = await browser.newContext({ locale: 'fr-FR' });
     page = await context.newPage();
-    const problems = await watchPageProblems(page);
+    // the import of a bad file answers 400 on purpose
+    const problems = await watchPageProblems(
+      page,
+      (text, url) => url.includes('/api/honours/dossiers/import') && text.includes('400'),
+    );
     await page.goto(`${t.url}/connexion`);
     await page.getByLabel('Adresse électronique').fill(staff.email);
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
@@ -88,6 +95,32 @@ describe('browser: honours', () => {
     await waitForText(page.getByTestId('promotion-status'), 'Arrêté n°', { contains: true });
     await page.getByRole('button', { name: 'Arrêté (PDF)' }).waitFor();
     await axe('promotion');
+    // the other screens of the module pass axe too
+    await page.getByRole('link', { name: 'Cérémonies' }).click();
+    await waitForText(page.getByRole('heading', { level: 2 }).first(), 'Cérémonies');
+    await page.getByText('Aucun dossier publié en attente de remise.').waitFor();
+    await axe('ceremonies');
+    await page.getByRole('link', { name: 'Import' }).click();
+    await waitForText(
+      page.getByRole('heading', { level: 2 }),
+      'Import d’un export de démarche en ligne',
+    );
+    await page.getByLabel('Fichier CSV').setInputFiles({
+      name: 'export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Civilité;Nom;Prénom;Date de naissance;Commune;Échelon;Début 1\r\nMme;Vernet;Anne;31/02/1970;Thiers;argent;01/01/2000\r\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Importer le fichier' }).click();
+    await waitForText(
+      page.getByTestId('api-error'),
+      'ligne 2, colonne « Date de naissance » : not a date (JJ/MM/AAAA): « 31/02/1970 »',
+      {
+        contains: true,
+      },
+    );
+    await axe('import');
     expect(await problems.list()).toEqual([]);
     await context.close();
   });

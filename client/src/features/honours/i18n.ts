@@ -11,7 +11,13 @@ export const th = {
   noAccessTitle: 'Accès réservé',
   noAccess:
     'Les dossiers de distinctions contiennent des données personnelles : ils sont réservés au Cabinet, au directeur de cabinet et aux administrateurs.',
-  nav: { dossiers: 'Dossiers', newDossier: 'Nouveau dossier', promotions: 'Promotions' },
+  nav: {
+    dossiers: 'Dossiers',
+    newDossier: 'Nouveau dossier',
+    promotions: 'Promotions',
+    import: 'Import',
+    ceremonies: 'Cérémonies',
+  },
   list: {
     title: 'Dossiers',
     search: 'Rechercher (nom, référence)',
@@ -100,6 +106,8 @@ export const th = {
       `Parité : ${women} femme${women > 1 ? 's' : ''}, ${men} homme${men > 1 ? 's' : ''}${share === null ? '' : ` (${String(share).replace('.', ',')} % de femmes)`}`,
     arrete: 'Générer l’arrêté',
     publish: 'Enregistrer la publication au RAA',
+    notify: (n: number) => `Notifier les ${n} lauréat${n > 1 ? 's' : ''} (lettres envoyées)`,
+    notifyNote: 'lettre de notification et diplôme envoyés',
     close: 'Clore la promotion',
     reopen: 'Rouvrir la promotion',
     arreteNumber: (n: string, date: string) => `Arrêté n° ${n} du ${date}`,
@@ -109,6 +117,37 @@ export const th = {
     diplomas: 'Diplômes (PDF)',
     letters: 'Lettres de notification (PDF)',
     retainedList: 'Dossiers de la promotion',
+  },
+  import: {
+    title: 'Import d’un export de démarche en ligne',
+    intro:
+      'Fichier CSV (séparateur « ; » ou « , ») exporté du service de formulaires : une ligne par dossier, périodes de service dans les colonnes « Employeur 1 », « Début 1 », « Fin 1 », « Quotité 1 »… Rien n’est importé si une ligne est invalide, sauf si vous choisissez d’importer les lignes valides.',
+    file: 'Fichier CSV',
+    fileHint: 'Format accepté : .csv, encodé en UTF-8',
+    run: 'Importer le fichier',
+    validOnly: 'Importer seulement les lignes valides',
+    done: (n: number, file: string) =>
+      `${n} dossier${n > 1 ? 's' : ''} importé${n > 1 ? 's' : ''} depuis ${file}`,
+    problem: (line: number, column: string, message: string) =>
+      `ligne ${line}, colonne « ${column} » : ${message}`,
+  },
+  ceremonies: {
+    title: 'Cérémonies',
+    empty: 'Aucune cérémonie prévue.',
+    recipients: (n: number) => `${n} récipiendaire${n > 1 ? 's' : ''}`,
+    held: 'tenue',
+    planned: 'prévue',
+    invitations: 'Invitations (PDF)',
+    pv: 'Procès-verbal de réception (PDF)',
+    markHeld: 'Enregistrer la remise des insignes',
+    new: 'Nouvelle cérémonie',
+    name: 'Intitulé',
+    date: 'Date et heure',
+    place: 'Lieu',
+    presiding: 'Présidée par',
+    choose: 'Récipiendaires (arrêté publié)',
+    noCandidate: 'Aucun dossier publié en attente de remise.',
+    create: 'Créer la cérémonie',
   },
   errors: {
     title: 'La demande n’a pas abouti',

@@ -1,4 +1,5 @@
 import type {
+  CeremonyDto,
   DossierDto,
   DossierInput,
   DossierStatus,
@@ -168,4 +169,65 @@ export async function downloadFile(path: string, fallback: string): Promise<void
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface ImportReport {
+  imported: number;
+  skipped: { line: number; column: string; message: string }[];
+  references: string[];
+}
+
+export function useImportDossiers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      csv,
+      distinction,
+      mode,
+    }: {
+      csv: string;
+      distinction: string;
+      mode: 'all' | 'valid';
+    }) => api.post<ImportReport>(`/api/honours/dossiers/import?mode=${mode}`, { csv, distinction }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: honoursKeys.allDossiers });
+      void queryClient.invalidateQueries({ queryKey: honoursKeys.promotions });
+    },
+  });
+}
+
+export function useCeremonies() {
+  return useQuery({
+    queryKey: ['honours', 'ceremonies'] as const,
+    queryFn: ({ signal }) => api.get<CeremonyDto[]>('/api/honours/ceremonies', { signal }),
+  });
+}
+
+export function useCeremonyAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      action:
+        | { kind: 'create'; body: Record<string, unknown> }
+        | { kind: 'invitations' | 'held'; id: string },
+    ) =>
+      action.kind === 'create'
+        ? api.post<CeremonyDto>('/api/honours/ceremonies', action.body)
+        : api.post<CeremonyDto>(`/api/honours/ceremonies/${action.id}/${action.kind}`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['honours'] });
+    },
+  });
+}
+
+/** Moves several dossiers at once (all or nothing), e.g. notifies a published promotion. */
+export function useBulkTransition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; to: DossierStatus; note?: string }) =>
+      api.post<{ moved: number }>('/api/honours/dossiers/transitions', body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['honours'] });
+    },
+  });
 }

@@ -3,6 +3,16 @@ import { useEffect, useRef } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { th } from '../i18n';
 
+/** A detail in the user's words: `line.7.Nom` is « ligne 7, colonne « Nom » ». */
+function describeDetail(d: { path: string; message: string }): string {
+  const cell = /^line\.(\d+)(?:\.(.+))?$/.exec(d.path);
+  if (cell)
+    return cell[2]
+      ? th.import.problem(Number(cell[1]), cell[2], d.message)
+      : `ligne ${cell[1]} : ${d.message}`;
+  return d.path ? `${d.path} : ${d.message}` : d.message;
+}
+
 /** A failed request in French, with every problem the server listed. */
 export function ApiErrorAlert({ error }: { error: Error }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -10,7 +20,7 @@ export function ApiErrorAlert({ error }: { error: Error }) {
   let text = th.errors.generic;
   let details: string[] = [];
   if (isApiError(error)) {
-    details = error.details.map((d) => (d.path ? `${d.path} : ${d.message}` : d.message));
+    details = error.details.map(describeDetail);
     if (error.status === 0) text = th.errors.network;
     else if (error.status === 403) text = th.errors.forbidden;
     else if (error.status === 404) text = th.errors.notFound;

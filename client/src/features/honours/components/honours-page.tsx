@@ -4,9 +4,11 @@ import { NavLink, Route, Routes } from 'react-router-dom';
 import { t } from '@/lib/i18n';
 import { useHonoursPermissions } from '../hooks/use-honours-permissions';
 import { th } from '../i18n';
+import { CeremoniesPage } from './ceremonies-page';
 import { DossierDetail } from './dossier-detail';
 import { DossierForm } from './dossier-form';
 import { DossiersList } from './dossiers-list';
+import { ImportPage } from './import-page';
 import { PromotionDetail } from './promotion-detail';
 import { PromotionsList } from './promotions-list';
 
@@ -54,6 +56,18 @@ export function HonoursPage() {
               {th.nav.promotions}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`${BASE}/ceremonies`} className={fr.cx('fr-btn', 'fr-btn--secondary')}>
+              {th.nav.ceremonies}
+            </NavLink>
+          </li>
+          {canEdit && (
+            <li>
+              <NavLink to={`${BASE}/import`} className={fr.cx('fr-btn', 'fr-btn--secondary')}>
+                {th.nav.import}
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <Routes>
@@ -62,6 +76,8 @@ export function HonoursPage() {
         <Route path="dossiers/:id" element={<DossierDetail base={BASE} />} />
         <Route path="promotions" element={<PromotionsList base={BASE} />} />
         <Route path="promotions/:id" element={<PromotionDetail base={BASE} />} />
+        <Route path="ceremonies" element={<CeremoniesPage />} />
+        {canEdit && <Route path="import" element={<ImportPage />} />}
       </Routes>
     </>
   );

@@ -2,7 +2,13 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { downloadFile, useDossiers, usePromotion, usePromotionAction } from '../api/honours';
+import {
+  downloadFile,
+  useBulkTransition,
+  useDossiers,
+  usePromotion,
+  usePromotionAction,
+} from '../api/honours';
 import { useHonoursPermissions } from '../hooks/use-honours-permissions';
 import {
   DISTINCTION_LABELS,
@@ -26,12 +32,14 @@ export function PromotionDetail({ base }: { base: string }) {
   const promotion = usePromotion(id);
   const dossiers = useDossiers({ promotionId: id });
   const action = usePromotionAction(id);
+  const bulk = useBulkTransition();
   const { canEdit } = useHonoursPermissions();
   const [downloadFailed, setDownloadFailed] = useState(false);
   if (promotion.error) return <ApiErrorAlert error={promotion.error} />;
   const p = promotion.data;
   if (!p) return <p>Chargement…</p>;
   const signed = p.status === 'arretee' || p.status === 'publiee';
+  const toNotify = (dossiers.data ?? []).filter((d) => d.status === 'publie').map((d) => d.id);
   return (
     <article aria-labelledby="promotion-title">
       <h2 id="promotion-title">
@@ -101,6 +109,19 @@ export function PromotionDetail({ base }: { base: string }) {
               </Button>
             </li>
           )}
+          {p.status === 'publiee' && toNotify.length > 0 && (
+            <li>
+              <Button
+                priority="secondary"
+                disabled={bulk.isPending}
+                onClick={() =>
+                  bulk.mutate({ ids: toNotify, to: 'notifie', note: th.promotions.notifyNote })
+                }
+              >
+                {th.promotions.notify(toNotify.length)}
+              </Button>
+            </li>
+          )}
           {p.status === 'arretee' && (
             <li>
               <Button priority="secondary" onClick={() => action.mutate({ kind: 'publish' })}>
@@ -111,6 +132,7 @@ export function PromotionDetail({ base }: { base: string }) {
         </ul>
       )}
       {action.error && <ApiErrorAlert error={action.error} />}
+      {bulk.error && <ApiErrorAlert error={bulk.error} />}
       {signed && (
         <section aria-labelledby="documents-title">
           <h3 id="documents-title" className="fr-h5">
