@@ -69,6 +69,7 @@ export const te = {
     levels: {
       bureau: 'bureau',
       commune: 'commune',
+      canton: 'canton',
       circonscription: 'circonscription',
       arrondissement: 'arrondissement',
       departement: 'département',
