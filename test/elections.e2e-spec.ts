@@ -740,6 +740,73 @@ describe('elections', () => {
     ]);
   });
 
+  it('cantons: from the commune, or from the CSV for a split commune; participation by canton', async () => {
+    const [{ canton_codes: clermont }] = (await ds.query(
+      `SELECT canton_codes FROM commune WHERE insee = '63113'`,
+    )) as {
+      canton_codes: string[];
+    }[];
+    const [{ canton_codes: aubiere }] = (await ds.query(
+      `SELECT canton_codes FROM commune WHERE insee = '63014'`,
+    )) as {
+      canton_codes: string[];
+    }[];
+    expect(clermont.length).toBeGreaterThan(1);
+    expect(aubiere).toHaveLength(1);
+    const s = await createScrutin(
+      legislatives('2027-06-13', [{ code: '6301', communes: ['63113', '63014'] }]),
+    );
+    const header = 'Commune;Code;Libellé;Inscrits;Canton';
+    const bad = await as(staff).post(`/api/elections/scrutins/${s.id}/bureaux/import`, {
+      csv: [
+        header,
+        `63113;1;École;1000;${aubiere[0] === clermont[0] ? clermont[1] : aubiere[0]}`,
+      ].join('\n'),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].path).toBe('line.2.canton');
+    const ok = await as(staff).post(`/api/elections/scrutins/${s.id}/bureaux/import`, {
+      csv: [
+        header,
+        `63113;1;École;1000;${clermont[0]}`,
+        '63113;2;Gymnase;500;',
+        '63014;1;Mairie;800;',
+      ].join('\n'),
+    });
+    expect(ok.status).toBe(200);
+    const d = await detail(s.id);
+    expect(d.bureaux.map((b) => [b.communeInsee, b.code, b.canton])).toEqual([
+      ['63014', '0001', aubiere[0]],
+      ['63113', '0001', clermont[0]],
+      ['63113', '0002', null],
+    ]);
+    for (const [b, v] of [
+      [d.bureaux[0], 200],
+      [d.bureaux[1], 300],
+      [d.bureaux[2], 100],
+    ] as const)
+      await as(staff).put(`/api/elections/scrutins/${s.id}/bureaux/${b.id}/turnout`, {
+        slot: '12:00',
+        votants: v,
+      });
+    const report = await as(director).get(`/api/elections/scrutins/${s.id}/turnout?level=canton`);
+    const rows = (
+      report.body as {
+        rows: { key: string; label: string; slots: Record<string, { votants: number }> }[];
+      }
+    ).rows;
+    const byKey = (a: (string | number)[], b: (string | number)[]) =>
+      String(a[0]).localeCompare(String(b[0]));
+    expect(rows.map((r) => [r.key, r.slots['12:00'].votants]).sort(byKey)).toEqual(
+      [
+        [aubiere[0], 200],
+        [clermont[0], 300],
+        ['?', 100],
+      ].sort(byKey),
+    );
+    expect(rows.find((r) => r.key === '?')!.label).toBe('Canton non renseigné');
+  });
+
   it('municipales 2026 shape: commune-level export with seats, read back into a copy', async () => {
     const make = async () => {
       const s = await createScrutin({

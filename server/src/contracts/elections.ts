@@ -160,6 +160,8 @@ export interface BureauDto {
   centralisateur: boolean;
   inscrits: number;
   circonscription: string;
+  /** Canton code (null when the commune is split and the CSV did not say). */
+  canton: string | null;
 }
 
 // ---------------------------------------------------------------------------- candidatures
@@ -393,6 +395,7 @@ export const turnoutEntrySchema = z.object({ slot: clock, votants: count }).stri
 export const TURNOUT_LEVELS = [
   'bureau',
   'commune',
+  'canton',
   'circonscription',
   'arrondissement',
   'departement',

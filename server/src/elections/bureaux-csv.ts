@@ -27,6 +27,7 @@ export interface BureauRow {
   centralisateur: boolean;
   inscrits: number;
   circonscription: string | null;
+  canton: string | null;
 }
 
 export function parseBureauxCsv(text: string): { rows: BureauRow[]; problems: ErrorDetail[] } {
@@ -80,6 +81,7 @@ export function parseBureauxCsv(text: string): { rows: BureauRow[]; problems: Er
       centralisateur: ['oui', '1', 'o', 'x'].includes(central),
       inscrits,
       circonscription: cell('circonscription') || null,
+      canton: cell('canton') || null,
     });
   }
   return { rows, problems };
@@ -94,6 +96,7 @@ export function renderBureauxCsv(
     centralisateur: boolean;
     inscrits: number;
     circonscription: string;
+    canton: string | null;
   }[],
 ): Buffer {
   return renderCsv([
@@ -106,6 +109,7 @@ export function renderBureauxCsv(
       b.centralisateur ? 'oui' : 'non',
       String(b.inscrits),
       b.circonscription,
+      b.canton ?? '',
     ]),
   ]);
 }

@@ -43,6 +43,7 @@ interface CommuneRow {
   name: string;
   population: number;
   circonscription_codes: string[];
+  canton_codes: string[];
 }
 
 function lastSundayBefore(date: string, minDays: number): string {
@@ -63,7 +64,7 @@ export async function seedDemoElections(
 ): Promise<{ scrutins: number; bureaux: number }> {
   if (await manager.existsBy(Scrutin, { label: DEMO_T1_LABEL })) return { scrutins: 0, bureaux: 0 };
   const communes = (await manager.query(
-    'SELECT insee, name, population, circonscription_codes FROM commune ORDER BY insee',
+    'SELECT insee, name, population, circonscription_codes, canton_codes FROM commune ORDER BY insee',
   )) as CommuneRow[];
   const circoRows = (await manager.query(
     'SELECT code, name FROM circonscription ORDER BY code',
@@ -143,6 +144,7 @@ export async function seedDemoElections(
         centralisateur: i === 0,
         inscrits: share,
         circonscription: codes[i % codes.length],
+        canton: c.canton_codes.length ? c.canton_codes[i % c.canton_codes.length] : null,
       });
     }
   }
@@ -473,6 +475,7 @@ export async function seedDemoElections(
       centralisateur: true,
       inscrits: Math.round(small.population * 0.78),
       circonscription: small.insee,
+      canton: small.canton_codes[0] ?? null,
     }),
   );
   const listMembers: CandidateMember[] = Array.from({ length: seats }, (_, i) => {

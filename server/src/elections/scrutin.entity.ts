@@ -116,6 +116,13 @@ export class Bureau {
   @Column({ type: 'int' })
   inscrits!: number;
 
+  /**
+   * Canton of the bureau (participation by canton); read from the commune when it lies in one
+   * canton only, given in the CSV for the communes split between cantons.
+   */
+  @Column({ type: 'text', nullable: true })
+  canton!: string | null;
+
   /** Code of the scrutin's circonscription the bureau votes in. */
   @Index()
   @Column({ type: 'text' })

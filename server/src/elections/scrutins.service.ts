@@ -219,7 +219,7 @@ export class ScrutinsService {
 
   async bureaux(manager: EntityManager, scrutinId: string): Promise<BureauDto[]> {
     const rows = (await manager.query(
-      `SELECT b.id, b.commune_insee, c.name AS commune_name, b.code, b.label, b.address, b.centralisateur, b.inscrits, b.circonscription
+      `SELECT b.id, b.commune_insee, c.name AS commune_name, b.code, b.label, b.address, b.centralisateur, b.inscrits, b.circonscription, b.canton
        FROM election_bureau b JOIN commune c ON c.insee = b.commune_insee
        WHERE b.scrutin_id = $1 ORDER BY b.commune_insee, b.code`,
       [scrutinId],
@@ -233,6 +233,7 @@ export class ScrutinsService {
       centralisateur: boolean;
       inscrits: number;
       circonscription: string;
+      canton: string | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -244,6 +245,7 @@ export class ScrutinsService {
       centralisateur: r.centralisateur,
       inscrits: r.inscrits,
       circonscription: r.circonscription,
+      canton: r.canton,
     }));
   }
 
@@ -265,6 +267,13 @@ export class ScrutinsService {
       for (const c of scrutin.circonscriptions)
         for (const insee of c.communes)
           inScrutin.set(insee, [...(inScrutin.get(insee) ?? []), c.code]);
+      const cantonsOf = new Map(
+        (
+          (await manager.query('SELECT insee, canton_codes FROM commune WHERE insee = ANY($1)', [
+            [...new Set(rows.map((r) => r.communeInsee))],
+          ])) as { insee: string; canton_codes: string[] }[]
+        ).map((c) => [c.insee, c.canton_codes]),
+      );
       const valid: (typeof rows)[number][] = [];
       for (const row of rows) {
         const at = (k: string) => `line.${row.line}.${k}`;
@@ -290,7 +299,19 @@ export class ScrutinsService {
           });
           continue;
         }
-        valid.push({ ...row, circonscription: row.circonscription ?? circos[0] });
+        const cantons = cantonsOf.get(row.communeInsee) ?? [];
+        if (row.canton && cantons.length && !cantons.includes(row.canton)) {
+          problems.push({
+            path: at('canton'),
+            message: `commune ${row.communeInsee} is not in canton ${row.canton} (${cantons.join(', ')})`,
+          });
+          continue;
+        }
+        valid.push({
+          ...row,
+          circonscription: row.circonscription ?? circos[0],
+          canton: row.canton ?? (cantons.length === 1 ? cantons[0] : null),
+        });
       }
       problems.sort((a, b) => lineOf(a.path) - lineOf(b.path));
       if (problems.length && !input.onlyValid)
@@ -312,6 +333,7 @@ export class ScrutinsService {
           centralisateur: row.centralisateur,
           inscrits: row.inscrits,
           circonscription: row.circonscription!,
+          canton: row.canton,
         };
         if (current) {
           Object.assign(current, fields);

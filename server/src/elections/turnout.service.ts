@@ -14,6 +14,10 @@ import { ScrutinsService } from './scrutins.service';
 const LEVELS: Record<TurnoutLevel, { key: string; label: string }> = {
   bureau: { key: `b.commune_insee || '-' || b.code`, label: `c.name || ', ' || b.label` },
   commune: { key: 'b.commune_insee', label: 'c.name' },
+  canton: {
+    key: `coalesce(b.canton, '?')`,
+    label: `coalesce((SELECT k.name FROM canton k WHERE k.code = b.canton), 'Canton non renseigné')`,
+  },
   circonscription: { key: 'b.circonscription', label: 'b.circonscription' },
   arrondissement: { key: 'c.arrondissement', label: 'c.arrondissement_name' },
   departement: { key: `'63'`, label: `'Puy-de-Dôme'` },

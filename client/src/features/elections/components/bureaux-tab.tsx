@@ -49,6 +49,7 @@ export function BureauxTab({ scrutin, canWrite }: { scrutin: ScrutinDetail; canW
                 <td>{b.code}</td>
                 <td>{b.label}</td>
                 <td>{circos.get(b.circonscription) ?? b.circonscription}</td>
+                <td>{b.canton ?? '—'}</td>
                 <td>{formatCount(b.inscrits)}</td>
                 <td>{b.centralisateur ? te.bureaux.yes : te.bureaux.no}</td>
               </tr>

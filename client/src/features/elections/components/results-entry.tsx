@@ -2,6 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type BureauResultDto, RESULT_STATUS_LABELS } from '@contracts/elections';
@@ -99,6 +100,8 @@ function EntryForm({
       candidates.map((c) => [c.id, current ? String(current.voix[c.id] ?? '') : '']),
     ),
     comment: current?.comment ?? '',
+    source: (current?.source === 'eirel' ? 'eirel' : 'telephone') as 'telephone' | 'eirel',
+    pvReceived: current?.pvReceived ?? false,
   });
   const [form, setForm] = useState(initial);
   const [note, setNote] = useState('');
@@ -123,6 +126,8 @@ function EntryForm({
         ...entry,
         emargements: form.numbers.emargements === '' ? undefined : num(form.numbers.emargements),
         comment: form.comment || undefined,
+        source: form.source,
+        pvReceived: form.pvReceived,
       },
     });
   };
@@ -248,6 +253,30 @@ function EntryForm({
               ))}
             </div>
           </fieldset>
+          <div className="vigie-elections-grid">
+            <Select
+              label={te.entry.source}
+              nativeSelectProps={{
+                value: form.source,
+                onChange: (e) =>
+                  setForm({ ...form, source: e.target.value === 'eirel' ? 'eirel' : 'telephone' }),
+              }}
+            >
+              <option value="telephone">{te.entry.sources.telephone}</option>
+              <option value="eirel">{te.entry.sources.eirel}</option>
+            </Select>
+            <Checkbox
+              options={[
+                {
+                  label: te.entry.pvReceived,
+                  nativeInputProps: {
+                    checked: form.pvReceived,
+                    onChange: (e) => setForm({ ...form, pvReceived: e.target.checked }),
+                  },
+                },
+              ]}
+            />
+          </div>
           <Input
             textArea
             label={te.entry.comment}
