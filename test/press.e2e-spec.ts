@@ -127,6 +127,9 @@ describe('press', () => {
     expect(mail.text).toContain(`/api/public/communiques/${c.id}.html`);
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages.filter((m) => m.to.includes('marc.sanconsent@presse.test'))).toEqual([]);
+    // already sent: no second e-mail
+    expect((await as(press).post(`/api/press/communiques/${c.id}/send`)).status).toBe(409);
+    expect((await as(press).get(`/api/press/communiques/${c.id}`)).body).toMatchObject({ pageId: expect.any(String) });
   });
 
   it('an EXERCICE communiqué sends nothing to the SMTP sink and never reaches the feed', async () => {

@@ -54,6 +54,14 @@ export class CommuniquesController {
     return this.communiques.act(id, body, user);
   }
 
+  /** After a failed e-mail to the press lists: sends it again (409 once sent, or for an exercise). */
+  @Post(':id/send')
+  @HttpCode(200)
+  @Roles(...PRESS_WRITE_ROLES)
+  resend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.communiques.resend(id, user);
+  }
+
   @Get(':id/diff')
   @Roles(...PRESS_WRITE_ROLES)
   diff(@Param('id', ParseUUIDPipe) id: string, @Query() query: DiffQueryDto) {

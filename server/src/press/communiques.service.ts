@@ -214,6 +214,18 @@ export class CommuniquesService {
     return this.get(id, user);
   }
 
+  /**
+   * Sends a published communiqué to its press lists again after a failed send (same
+   * idempotency key: a page already created is never sent twice). 409 once sent or for an exercise.
+   */
+  async resend(id: string, user: AuthUser): Promise<CommuniqueDto> {
+    const c = await this.raw(id);
+    if (c.status !== 'publie' || c.exercise || c.pageId || c.pressListIds.length === 0)
+      throw new AppError('conflict', 'Only a published communiqué with press lists and no send yet can be sent (never an exercise)');
+    await this.sendToPressLists(c, user);
+    return this.get(id, user);
+  }
+
   /** Word diff between two versions of the history. */
   async diff(id: string, from: number, to: number): Promise<CommuniqueDiff> {
     const versions = await this.tx.snapshot((m) => m.find(CommuniqueVersion, { where: { communiqueId: id, version: In([from, to]) } }));

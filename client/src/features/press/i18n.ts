@@ -69,6 +69,7 @@ export const tpr = {
       electoral: 'Période pré-électorale : neutralité de la communication de l’État à vérifier',
       exercise: 'EXERCICE — ce communiqué n’atteint aucun canal réel',
       sent: 'Envoyé aux listes presse (suivi d’envoi)',
+      resend: 'Envoyer aux listes presse',
       noActions: 'Aucune action possible pour vous dans cet état.',
       inserted: 'ajouté',
       deleted: 'supprimé',

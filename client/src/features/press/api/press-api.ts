@@ -77,6 +77,14 @@ export function useCommuniqueAction(id: string) {
   });
 }
 
+export function useResendCommunique(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => api.post<Communique>(`/api/press/communiques/${id}/send`),
+    onSuccess: () => invalidate(pressKeys.communique(id)),
+  });
+}
+
 export const useDiff = (id: string, from: number, to: number, enabled: boolean) =>
   useQuery({
     queryKey: pressKeys.diff(id, from, to),

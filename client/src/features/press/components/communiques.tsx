@@ -16,7 +16,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatFull, formatStamp, localInputToIso } from '@/lib/format';
-import { downloadFile, useCommunique, useCommuniqueAction, useCommuniqueReport, useCommuniques, useDiff, useOpenCrises, usePressLists, useSaveCommunique } from '../api/press-api';
+import { downloadFile, useCommunique, useCommuniqueAction, useCommuniqueReport, useCommuniques, useDiff, useOpenCrises, usePressLists, useResendCommunique, useSaveCommunique } from '../api/press-api';
 import { tpr } from '../i18n';
 import { isoToLocalInput } from '../lib/dates';
 import { ErrorAlert } from './error-alert';
@@ -302,6 +302,7 @@ export function CommuniqueDetail() {
   const { id = '' } = useParams();
   const query = useCommunique(id);
   const act = useCommuniqueAction(id);
+  const resend = useResendCommunique(id);
   const [note, setNote] = useState('');
   const [editing, setEditing] = useState(false);
   if (query.error) return <ErrorAlert error={query.error} />;
@@ -367,6 +368,7 @@ export function CommuniqueDetail() {
         </>
       )}
       {act.error && <ErrorAlert error={act.error} />}
+      {resend.error && <ErrorAlert error={resend.error} />}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
         {c.status === 'brouillon' && !editing && (
           <li>
@@ -380,6 +382,13 @@ export function CommuniqueDetail() {
             {t.detail.pdf}
           </Button>
         </li>
+        {c.status === 'publie' && !c.pageId && !c.exercise && c.pressListIds.length > 0 && (
+          <li>
+            <Button priority="secondary" iconId="fr-icon-mail-line" disabled={resend.isPending} onClick={() => resend.mutate()}>
+              {t.detail.resend}
+            </Button>
+          </li>
+        )}
         {c.pageId && (
           <li>
             <Button priority="tertiary" linkProps={{ to: `/alerte/${c.pageId}` }}>
