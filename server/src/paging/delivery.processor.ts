@@ -8,6 +8,7 @@ import type { JobMeta } from '../queue/jobs';
 import { statesBefore } from './delivery-state';
 import { insertFallback, lockTarget } from './fallback';
 import { type RenderedMessage, renderDutyAlert, renderPage } from './message';
+import { PageAttachment } from './page-attachment.entity';
 import { type DeliveryRef, PageDispatcher, SEND_JOB } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
 import { Page } from './page.entity';
@@ -147,6 +148,7 @@ export class DeliveryProcessor implements OnModuleInit {
         address: claimed.address,
         severity: claimed.page.severity,
         content: await this.render(claimed),
+        attachments: claimed.channel === 'email' && claimed.purpose !== 'duty_alert' ? await this.attachments(claimed.pageId) : undefined,
       });
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -218,6 +220,12 @@ export class DeliveryProcessor implements OnModuleInit {
     });
     await this.dispatcher.touchCounts([claimed.pageId]);
     return 'delivered';
+  }
+
+  /** The page's files, for its e-mails. */
+  private async attachments(pageId: string): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+    const rows = await this.dataSource.manager.find(PageAttachment, { where: { pageId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
   }
 
   private async render({ page, target, ...claimed }: Claimed): Promise<RenderedMessage> {
