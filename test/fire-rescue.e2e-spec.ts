@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { Cis, FrameworkDocument, SectorCoverage } from '../server/src/contracts/fire-rescue';
 import type { Intervention } from '../server/src/contracts/interventions';
+import { Clock } from '../server/src/common/workflow/clock';
 import { DemoSeeder } from '../server/src/demo/demo.seeder';
+import { FireRescueService } from '../server/src/fire-rescue/fire-rescue.service';
 import { startTestApp, TestApp } from './support/test-app';
 
 type User = { id: string; token: string };
@@ -159,5 +161,28 @@ describe('fire and rescue oversight', () => {
       total: number;
     }[];
     expect(after.find((y) => y.year === 2024)!.total).toBe(39600);
+  });
+
+  it('alerts once per stage when a current framework document nears or passes its revision date', async () => {
+    const scan = () => t.app.get(FireRescueService).scanDocuments();
+    const clock = jest.spyOn(Clock.prototype, 'now');
+    try {
+      // the CoTRRiM is past its revision date, the SDACR within its 12-month window, the RO (2026-1) not
+      clock.mockReturnValue(new Date('2026-11-28T10:00:00Z'));
+      expect(await scan()).toBe(2);
+      expect(await scan()).toBe(0);
+      // the SDACR passes its date: a second alert for it, none again for the CoTRRiM
+      clock.mockReturnValue(new Date('2027-01-21T10:00:00Z'));
+      expect(await scan()).toBe(1);
+      const states = (
+        (await as(director).get('/api/fire-rescue/documents')).body as FrameworkDocument[]
+      )
+        .filter((d) => d.current)
+        .map((d) => `${d.kind}:${d.state}`)
+        .sort();
+      expect(states).toEqual(['COTRRIM:revision_depassee', 'RO:a_jour', 'SDACR:revision_depassee']);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

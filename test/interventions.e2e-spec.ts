@@ -87,6 +87,7 @@ describe('interventions des élus', () => {
         function: 'depute',
         title: 'Députée de la 3e circonscription',
         communeInsee: null,
+        circonscriptionCode: '6303',
       },
       { name: 'Paul Astreinte', function: 'astreinte', title: null, communeInsee: null },
     ]);
@@ -347,6 +348,10 @@ describe('interventions des élus', () => {
     const sheet = await as(director).get(`/api/interventions/officials/${deputy.id}`);
     expect(sheet.status).toBe(200);
     expect(sheet.body.official.name).toBe('Hélène Martin');
+    // her circonscription, from the territorial reference
+    expect(sheet.body.official.area).toEqual([expect.stringMatching(/^3e circonscription/)]);
+    // her circonscription, from the territorial reference
+    expect(sheet.body.official.area).toEqual([expect.stringMatching(/^3e circonscription/)]);
     expect(sheet.body.counts.total).toBe(5);
     expect(sheet.body.counts.favorable).toBe(1);
   });

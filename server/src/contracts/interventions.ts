@@ -252,7 +252,12 @@ export interface InterventionReminderEvent {
 }
 
 export interface OfficialSheet {
-  official: InterventionOfficial & { email: string | null; mobile: string | null };
+  official: InterventionOfficial & {
+    email: string | null;
+    mobile: string | null;
+    /** Where the mandate runs, from the territorial reference: commune, canton, circonscription. */
+    area: string[];
+  };
   counts: { total: number; open: number; overdue: number; favorable: number; defavorable: number };
   /** Average days from reception to final reply, over the answered ones. */
   averageAnswerDays: number | null;

@@ -15,6 +15,7 @@ import type {
 import { TransactionRunner } from '../database/transaction';
 import { OFFICIAL_FUNCTIONS } from '../contracts/territory';
 import { Contact } from '../directory/contact.entity';
+import { TerritoryService } from '../reference/territory.service';
 import { OPEN_STATUSES } from './intervention-dto';
 import {
   renderLetter,
@@ -48,6 +49,7 @@ export class InterventionReportsService {
     private readonly tx: TransactionRunner,
     private readonly interventions: InterventionsService,
     private readonly clock: Clock,
+    private readonly territory: TerritoryService,
   ) {}
 
   /** Records a letter (stamping the AR / holding reply date) and returns the intervention. */
@@ -203,6 +205,7 @@ export class InterventionReportsService {
   async officialSheet(contactId: string, user: AuthUser): Promise<OfficialSheet> {
     const contact = await this.dataSource.manager.findOneBy(Contact, { id: contactId });
     if (!contact) throw AppError.notFound('Official');
+    const area = await this.areaOf(contact);
     const { data } = await this.interventions.list({ officialId: contactId }, user);
     const open = data.filter((i) => OPEN_STATUSES.includes(i.status));
     return {
@@ -214,6 +217,7 @@ export class InterventionReportsService {
         communeInsee: contact.communeInsee,
         email: contact.email,
         mobile: contact.mobile,
+        area,
       },
       counts: {
         total: data.length,
@@ -227,10 +231,37 @@ export class InterventionReportsService {
     };
   }
 
+  /** The official's territory from the reference: commune (canton, circonscription, EPCI), canton or circonscription. */
+  private async areaOf(contact: Contact): Promise<string[]> {
+    const area: string[] = [];
+    if (contact.communeInsee) {
+      const commune = await this.territory.communeTerritory(contact.communeInsee).catch(() => null);
+      if (commune) {
+        area.push(`Commune : ${commune.name} (${commune.population.toLocaleString('fr-FR')} hab.)`);
+        if (commune.cantons.length)
+          area.push(`Canton : ${commune.cantons.map((c) => c.name).join(', ')}`);
+        if (commune.circonscriptions.length)
+          area.push(`Circonscription : ${commune.circonscriptions.map((c) => c.name).join(', ')}`);
+        if (commune.epci) area.push(`Intercommunalité : ${commune.epci.name}`);
+      }
+    }
+    if (contact.cantonCode) {
+      const canton = (await this.territory.listCantons()).find(
+        (c) => c.code === contact.cantonCode,
+      );
+      if (canton) area.push(`Canton : ${canton.name}`);
+    }
+    if (contact.circonscriptionCode) {
+      const circo = (await this.territory.listCirconscriptions()).find(
+        (c) => c.code === contact.circonscriptionCode,
+      );
+      if (circo) area.push(circo.name);
+    }
+    return area;
+  }
+
   /** Active elected officials of the directory whose name, title or commune matches `q` (2+ letters). */
-  async searchOfficials(
-    q: string,
-  ): Promise<
+  async searchOfficials(q: string): Promise<
     {
       id: string;
       name: string;

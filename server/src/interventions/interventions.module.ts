@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from '../common/workflow/clock';
+import { ReferenceModule } from '../reference/reference.module';
 import {
   Intervention,
   InterventionLetter,
@@ -17,6 +18,7 @@ import { InterventionsService } from './interventions.service';
 /** Interventions des élus: register, workflow, letters, reminders, weekly list, purge. */
 @Module({
   imports: [
+    ReferenceModule,
     TypeOrmModule.forFeature([
       Intervention,
       InterventionTransition,

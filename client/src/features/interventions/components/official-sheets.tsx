@@ -56,6 +56,13 @@ export function OfficialSheetView() {
         {official.title ?? functionLabel(official.function)}
         {official.email ? ` — ${official.email}` : ''}
       </p>
+      {official.area.length > 0 && (
+        <ul className={fr.cx('fr-text--sm')} data-testid="official-area">
+          {official.area.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      )}
       <h3 className={fr.cx('fr-h6')}>{ti.officials.counts}</h3>
       <ul>
         <li>
