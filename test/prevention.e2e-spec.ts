@@ -320,6 +320,8 @@ describe('prevention and the call-for-projects engine', () => {
         status: 'missing',
         reasons: ['population'],
       });
+      expect(thiers.force).toEqual(expect.stringContaining('Thiers'));
+      expect(thiers.epci).toEqual(expect.any(String));
       expect(before.rows.every((r) => r.population > 5000)).toBe(true);
 
       const body = await as(staff).post('/api/prevention/bodies', {
@@ -366,6 +368,42 @@ describe('prevention and the call-for-projects engine', () => {
         },
       );
       expect(ok.body).toMatchObject({ dormant: false, lastMeetingOn: day(-10) });
+    });
+  });
+
+  describe('CISPD and the EPCI of the territorial reference', () => {
+    it('refuses a commune that is not a member of the EPCI', async () => {
+      const ds = t.app.get(DataSource);
+      const [{ siren }] = (await ds.query(
+        "SELECT epci_siren AS siren FROM commune WHERE insee = '63430'",
+      )) as [{ siren: string }];
+      const rows = (await ds.query(
+        'SELECT insee FROM commune WHERE epci_siren = $1 ORDER BY insee',
+        [siren],
+      )) as {
+        insee: string;
+      }[];
+      const members = rows.map((r) => r.insee);
+      const body = {
+        kind: 'CISPD',
+        name: 'CISPD de l’EPCI de Thiers',
+        epciSiren: siren,
+        chairName: 'Président de l’EPCI',
+        createdOn: '2019-01-01',
+      };
+      const refused = await as(staff).post('/api/prevention/bodies', {
+        ...body,
+        communes: [...members.slice(0, 2), '63113'],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        { path: 'communes.2', message: 'not a member of this EPCI' },
+      ]);
+      const created = await as(staff).post('/api/prevention/bodies', {
+        ...body,
+        communes: members,
+      });
+      expect(created.status).toBe(201);
     });
   });
 
