@@ -3,6 +3,7 @@ import type { ObligationReport, PreventionBody } from '../server/src/contracts/p
 import { DataSource } from 'typeorm';
 import { seedDemoPrevention } from '../server/src/prevention/demo-prevention';
 import { seedDemoRoadSafety } from '../server/src/road-safety/demo-road-safety';
+import { pdfText } from './support/pdf';
 import { startTestApp, TestApp } from './support/test-app';
 
 type User = { token: string };
@@ -441,6 +442,21 @@ describe('prevention and the call-for-projects engine', () => {
           expect(a.paid).toBeLessThanOrEqual(a.grantedAmount ?? 0);
         }
       }
+      const fipd = calls.find((c) => c.fund === 'fipd' && c.applications > 0)!;
+      const pdf = await as(director)
+        .get(`/api/grants/calls/${fipd.id}/programme.pdf`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const text = await pdfText(pdf.body as Buffer);
+      expect(text).toContain(`Programmation — ${fipd.title}`);
+      expect(text).toContain('CIDFF du Puy-de-Dôme');
+      expect(text).toMatch(/enveloppe [\d ]+ €/);
       const obligation = (await as(director).get('/api/prevention/obligation'))
         .body as ObligationReport;
       expect(obligation.rows.find((r) => r.insee === '63113')).toMatchObject({ status: 'covered' });
