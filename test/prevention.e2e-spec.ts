@@ -3,6 +3,7 @@ import type { ObligationReport, PreventionBody } from '../server/src/contracts/p
 import { DataSource } from 'typeorm';
 import { seedDemoPrevention } from '../server/src/prevention/demo-prevention';
 import { seedDemoRoadSafety } from '../server/src/road-safety/demo-road-safety';
+import { pdfText } from './support/pdf';
 import { startTestApp, TestApp } from './support/test-app';
 
 type User = { token: string };
@@ -320,6 +321,8 @@ describe('prevention and the call-for-projects engine', () => {
         status: 'missing',
         reasons: ['population'],
       });
+      expect(thiers.force).toEqual(expect.stringContaining('Thiers'));
+      expect(thiers.epci).toEqual(expect.any(String));
       expect(before.rows.every((r) => r.population > 5000)).toBe(true);
 
       const body = await as(staff).post('/api/prevention/bodies', {
@@ -369,6 +372,42 @@ describe('prevention and the call-for-projects engine', () => {
     });
   });
 
+  describe('CISPD and the EPCI of the territorial reference', () => {
+    it('refuses a commune that is not a member of the EPCI', async () => {
+      const ds = t.app.get(DataSource);
+      const [{ siren }] = (await ds.query(
+        "SELECT epci_siren AS siren FROM commune WHERE insee = '63430'",
+      )) as [{ siren: string }];
+      const rows = (await ds.query(
+        'SELECT insee FROM commune WHERE epci_siren = $1 ORDER BY insee',
+        [siren],
+      )) as {
+        insee: string;
+      }[];
+      const members = rows.map((r) => r.insee);
+      const body = {
+        kind: 'CISPD',
+        name: 'CISPD de l’EPCI de Thiers',
+        epciSiren: siren,
+        chairName: 'Président de l’EPCI',
+        createdOn: '2019-01-01',
+      };
+      const refused = await as(staff).post('/api/prevention/bodies', {
+        ...body,
+        communes: [...members.slice(0, 2), '63113'],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        { path: 'communes.2', message: 'not a member of this EPCI' },
+      ]);
+      const created = await as(staff).post('/api/prevention/bodies', {
+        ...body,
+        communes: members,
+      });
+      expect(created.status).toBe(201);
+    });
+  });
+
   describe('demo data', () => {
     it('seeds once, within the rules: caps, envelopes, obligation flags', async () => {
       const ds = t.app.get(DataSource);
@@ -403,6 +442,21 @@ describe('prevention and the call-for-projects engine', () => {
           expect(a.paid).toBeLessThanOrEqual(a.grantedAmount ?? 0);
         }
       }
+      const fipd = calls.find((c) => c.fund === 'fipd' && c.applications > 0)!;
+      const pdf = await as(director)
+        .get(`/api/grants/calls/${fipd.id}/programme.pdf`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const text = await pdfText(pdf.body as Buffer);
+      expect(text).toContain(`Programmation — ${fipd.title}`);
+      expect(text).toContain('CIDFF du Puy-de-Dôme');
+      expect(text).toMatch(/enveloppe [\d ]+ €/);
       const obligation = (await as(director).get('/api/prevention/obligation'))
         .body as ObligationReport;
       expect(obligation.rows.find((r) => r.insee === '63113')).toMatchObject({ status: 'covered' });

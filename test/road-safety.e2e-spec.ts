@@ -173,6 +173,10 @@ describe('road safety: BAAC accident import and dashboards', () => {
         .set('Authorization', `Bearer ${director.token}`)
     ).body as CommuneSheet;
     expect(sheet.commune.insee).toBe(insee);
+    expect(sheet.territory).toMatchObject({
+      insee,
+      force: { kind: expect.stringMatching(/^(police|gendarmerie)$/) },
+    });
     expect(sheet.to).toBe(2023);
     expect(sheet.totals.accidents).toBeGreaterThan(0);
     expect((await upload(director, original())).status).toBe(403);

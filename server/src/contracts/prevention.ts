@@ -108,6 +108,10 @@ export interface ObligationRow {
   insee: string;
   name: string;
   population: number;
+  /** EPCI of the commune (a CISPD may cover it), from the territorial reference. */
+  epci: string | null;
+  /** Competent force: « Commissariat de Thiers » (police) or a brigade (gendarmerie). */
+  force: string | null;
   reasons: ('population' | 'qpv')[];
   coveredBy: { id: string; kind: BodyKind; name: string }[];
   status: 'covered' | 'missing';

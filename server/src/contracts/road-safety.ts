@@ -3,6 +3,7 @@
  * the client. No Nest imports. BAAC codes are ONISR's (2019+ schema).
  */
 import { z } from 'zod';
+import type { CommuneTerritory } from './territory';
 
 export const SEVERITIES = ['mortel', 'grave', 'leger', 'indemne'] as const;
 export type AccidentSeverity = (typeof SEVERITIES)[number];
@@ -213,6 +214,10 @@ export interface Dgo {
 
 export interface CommuneSheet {
   commune: { insee: string; name: string; population: number };
+  /** Canton, circonscription, EPCI and competent force (territorial reference). */
+  territory: CommuneTerritory;
+  /** The elected officials the sheet is for: mayor, deputies, departmental councillors. */
+  officials: { name: string; function: string; title: string | null }[];
   from: number;
   to: number;
   totals: SeverityTotals;

@@ -8,6 +8,7 @@ import {
   Post,
   Put,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { parseOrThrow } from '../common/app-error';
@@ -77,6 +78,18 @@ export class GrantsController {
   @Roles(...GRANTS_READ_ROLES)
   summary(@Param('id', ParseUUIDPipe) id: string) {
     return this.grants.summary(id);
+  }
+
+  /** The programme as a PDF: envelope, applications and amounts, commitments by axis. */
+  @Get('calls/:id/programme.pdf')
+  @Roles(...GRANTS_READ_ROLES)
+  async pdf(@Param('id', ParseUUIDPipe) id: string) {
+    const file = await this.grants.callPdf(id);
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.content.length,
+    });
   }
 
   /** Adopts the programme once every application is decided. */

@@ -18,6 +18,7 @@ import type {
   ReportRequest,
 } from '../contracts/grants';
 import { TransactionRunner } from '../database/transaction';
+import { renderCallPdf } from './grants.pdf';
 import {
   GrantApplication,
   GrantApplicationEvent,
@@ -273,6 +274,14 @@ export class GrantsService {
         ...row,
       })),
     };
+  }
+
+  /** The programme as a PDF (committee, weekly point with the prefect). */
+  async callPdf(id: string): Promise<{ filename: string; content: Buffer }> {
+    const summary = await this.summary(id);
+    const applications = await this.listApplications(id);
+    const content = await renderCallPdf(summary, applications, new Date());
+    return { filename: `programmation-${summary.call.fund}-${summary.call.year}.pdf`, content };
   }
 
   // ------------------------------------------------------------------------ applications

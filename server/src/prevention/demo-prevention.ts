@@ -214,12 +214,28 @@ export async function seedDemoPrevention(m: EntityManager, now: Date): Promise<n
   const year = Number(iso(now).slice(0, 4));
   for (const [i, b] of BODIES.entries()) {
     const chair = demoPerson(`prevention-chair-${b.communes[0]}`).name;
+    // a CISPD covers its EPCI's member communes (territorial reference)
+    let { name, communes } = b;
+    let epciSiren: string | null = null;
+    if (b.kind === 'CISPD') {
+      const [epci] = (await m.query(
+        `SELECT e.siren, e.name, array_agg(c.insee ORDER BY c.insee) AS members
+         FROM commune k JOIN epci e ON e.siren = k.epci_siren JOIN commune c ON c.epci_siren = e.siren
+         WHERE k.insee = $1 GROUP BY e.siren, e.name`,
+        [b.communes[0]],
+      )) as { siren: string; name: string; members: string[] }[];
+      if (epci) {
+        epciSiren = epci.siren;
+        name = `CISPD ${epci.name}`;
+        communes = epci.members;
+      }
+    }
     const body = await m.save(
       m.create(PreventionBody, {
         kind: b.kind,
-        name: b.name,
-        communes: b.communes,
-        epciSiren: null,
+        name,
+        communes,
+        epciSiren,
         chairName: b.kind === 'CLSPD' ? `${chair}, maire` : `${chair}, président de l’EPCI`,
         coordinatorName: b.coordinator
           ? demoPerson(`prevention-coordinator-${b.communes[0]}`).name

@@ -46,6 +46,8 @@ export function obligationRows(
       insee: c.insee,
       name: c.name,
       population: c.population,
+      epci: null,
+      force: null,
       reasons,
       coveredBy: covering.map((b) => ({ id: b.id, kind: b.kind, name: b.name })),
       status: covering.length ? 'covered' : 'missing',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GrantsModule } from '../grants/grants.module';
+import { ReferenceModule } from '../reference/reference.module';
 import { PreventionController } from './prevention.controller';
 import {
   PreventionBody,
@@ -20,6 +21,7 @@ import { PreventionService } from './prevention.service';
       PreventionObligationRule,
     ]),
     GrantsModule,
+    ReferenceModule,
   ],
   controllers: [PreventionController],
   providers: [PreventionService],

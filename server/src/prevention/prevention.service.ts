@@ -11,6 +11,7 @@ import type {
 } from '../contracts/prevention';
 import { TransactionRunner } from '../database/transaction';
 import { parisDay } from '../grants/grant-rules';
+import { TerritoryService } from '../reference/territory.service';
 import { obligationRows } from './obligation';
 import {
   PreventionBody,
@@ -34,6 +35,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export class PreventionService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly territory: TerritoryService,
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
@@ -64,6 +66,20 @@ export class PreventionService {
           path: 'communes',
           message: 'a CISPD covers the communes of an EPCI (at least two)',
         });
+      if (input.epciSiren) {
+        const members = (await manager.query('SELECT insee FROM commune WHERE epci_siren = $1', [
+          input.epciSiren,
+        ])) as { insee: string }[];
+        if (members.length === 0)
+          problems.push({ path: 'epciSiren', message: 'not an EPCI of the Puy-de-Dôme' });
+        else {
+          const inEpci = new Set(members.map((m) => m.insee));
+          communes.forEach((c, i) => {
+            if (known.has(c) && !inEpci.has(c))
+              problems.push({ path: `communes.${i}`, message: 'not a member of this EPCI' });
+          });
+        }
+      }
       if (input.dissolvedOn && input.dissolvedOn < input.createdOn)
         problems.push({ path: 'dissolvedOn', message: 'before the creation' });
       if (input.kind === 'CLSPD' && communes.length === 1 && !input.dissolvedOn) {
@@ -170,6 +186,14 @@ export class PreventionService {
         coordinatorName: b.coordinatorName,
       })),
     );
+    const territory = new Map((await this.territory.listTerritory()).map((t) => [t.insee, t]));
+    for (const row of rows) {
+      const t = territory.get(row.insee);
+      row.epci = t?.epci?.name ?? null;
+      row.force = t
+        ? `${t.force.unit} (${t.force.kind === 'police' ? 'police' : 'gendarmerie'})`
+        : null;
+    }
     return {
       rule: {
         effectiveFrom: rule.effectiveFrom,

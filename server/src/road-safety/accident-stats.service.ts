@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { TerritoryService } from '../reference/territory.service';
 import {
   ROAD_TYPE_LABELS,
   type AccidentDetail,
@@ -47,7 +48,10 @@ function where(query: StatsQuery): { sql: string; params: unknown[] } {
 /** Accident dashboards, the map's points, one accident, and the commune sheet for elected officials. */
 @Injectable()
 export class AccidentStatsService {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly territory: TerritoryService,
+  ) {}
 
   async stats(query: StatsQuery): Promise<AccidentStats> {
     const m = this.manager;
@@ -221,9 +225,21 @@ export class AccidentStatsService {
        ORDER BY c.year DESC, a.reference`,
       [insee],
     )) as CommuneSheet['pdasrActions'];
+    const territory = await this.territory.communeTerritory(insee);
+    const officials = await this.territory.officialsToInform([insee]);
     const yearCount = to - from + 1;
     return {
       commune,
+      territory,
+      officials: [
+        ...officials.mayors,
+        ...officials.deputies,
+        ...officials.departmentalCouncillors,
+      ].map((o) => ({
+        name: o.name,
+        function: o.function,
+        title: o.title,
+      })),
       from,
       to,
       totals: stats.totals,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GrantsModule } from '../grants/grants.module';
+import { ReferenceModule } from '../reference/reference.module';
 import {
   AccidentImport,
   RoadAccident,
@@ -24,6 +25,7 @@ import { RoadSafetyController } from './road-safety.controller';
       RoadSafetyDgo,
     ]),
     GrantsModule,
+    ReferenceModule,
   ],
   controllers: [RoadSafetyController],
   providers: [AccidentImportService, AccidentStatsService, DgoService],

@@ -13,6 +13,8 @@ export const tg = {
   remaining: 'Disponible',
   applications: 'Dossiers',
   adopt: 'Arrêter la programmation',
+  pdf: 'Programmation (PDF)',
+  pdfFailed: 'Le téléchargement a échoué.',
   byAxis: 'Engagements par axe',
   byProgramme: 'Engagements par programme',
   byApplicant: 'Engagements par porteur',

@@ -15,6 +15,8 @@ export const tpv = {
     caption: 'Communes soumises à l’obligation',
     commune: 'Commune',
     population: 'Population',
+    epci: 'EPCI',
+    force: 'Force compétente',
     reason: 'Motif',
     status: 'Situation',
     coveredBy: 'Instance',

@@ -11,7 +11,8 @@ import type {
   ReportRequest,
 } from '@contracts/grants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, refreshSession } from '@/lib/api-client';
+import { getAccessToken } from '@/lib/session';
 
 /** Query keys, all under `grant` so one invalidation refreshes calls and applications. */
 export const grantKeys = {
@@ -107,3 +108,29 @@ export const useReport = () =>
 
 export const useAdopt = () =>
   useGrantMutation((id: string) => api.post<GrantCall>(`/api/grants/calls/${enc(id)}/adopt`, {}));
+
+/** Downloads the programme PDF with the bearer token (a plain link could not send it). */
+export async function downloadProgramme(callId: string): Promise<void> {
+  const path = `/api/grants/calls/${enc(callId)}/programme.pdf`;
+  const get = (token: string | null) =>
+    fetch(path, {
+      credentials: 'same-origin',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+  let response = await get(getAccessToken());
+  if (response.status === 401) {
+    const session = await refreshSession();
+    if (session) response = await get(session.accessToken);
+  }
+  if (!response.ok) throw new Error(`export failed: HTTP ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download =
+    /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ??
+    'programmation.pdf';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -6,6 +6,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { APPLICATION_STATUS_LABELS, type GrantCall, type GrantFund } from '@contracts/grants';
 import { useState } from 'react';
 import {
+  downloadProgramme,
   useAdopt,
   useApplication,
   useApplications,
@@ -56,6 +57,7 @@ function CallView({ call, canEdit }: { call: GrantCall; canEdit: boolean }) {
   const rules = useRules(call.fund);
   const adopt = useAdopt();
   const [open, setOpen] = useState<string | null>(null);
+  const [downloadFailed, setDownloadFailed] = useState(false);
   const current = useApplication(open).data;
   const byFirst = call.fund === 'fipd' ? summary.data?.byProgramme : summary.data?.byAxis;
   return (
@@ -107,6 +109,16 @@ function CallView({ call, canEdit }: { call: GrantCall; canEdit: boolean }) {
           </ul>
         </details>
       )}
+      <Button
+        priority="secondary"
+        size="small"
+        iconId="fr-icon-download-line"
+        className={fr.cx('fr-mr-2w')}
+        onClick={() => void downloadProgramme(call.id).catch(() => setDownloadFailed(true))}
+      >
+        {tg.pdf}
+      </Button>
+      {downloadFailed && <p className={fr.cx('fr-error-text')}>{tg.pdfFailed}</p>}
       {canEdit && call.phase === 'closed' && (
         <Button
           priority="secondary"

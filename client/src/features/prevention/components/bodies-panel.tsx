@@ -44,10 +44,12 @@ export function BodiesPanel({ canEdit }: { canEdit: boolean }) {
           </p>
           <Table
             caption={o.caption}
-            headers={[o.commune, o.population, o.reason, o.status, o.coveredBy]}
+            headers={[o.commune, o.population, o.epci, o.force, o.reason, o.status, o.coveredBy]}
             data={obligation.data.rows.map((r) => [
               `${r.name} (${r.insee})`,
               formatNumber(r.population),
+              r.epci ?? '—',
+              r.force ?? '—',
               r.reasons.map((x) => o.reasons[x]).join(', '),
               <span key="s">
                 <Badge severity={r.status === 'covered' ? 'success' : 'error'} small noIcon>

@@ -44,6 +44,17 @@ export function CommuneSheetPanel() {
             {formatNumber(d.totals.hospitalised)} blessés hospitalisés,{' '}
             {formatNumber(d.totals.slightlyInjured)} blessés légers — {s.per100k(d.killedPer100k)}.
           </p>
+          <p className={fr.cx('fr-text--sm')} data-testid="sheet-territory">
+            {s.epci} : {d.territory.epci?.name ?? '—'} — {s.cantons} :{' '}
+            {d.territory.cantons.map((x) => x.name).join(', ') || '—'} — {s.force} :{' '}
+            {d.territory.force.unit}
+          </p>
+          {d.officials.length > 0 && (
+            <p className={fr.cx('fr-text--sm')}>
+              {s.officials} :{' '}
+              {d.officials.map((o) => (o.title ? `${o.name} (${o.title})` : o.name)).join(', ')}
+            </p>
+          )}
           <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
             <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
               <Table
