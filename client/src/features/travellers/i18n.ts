@@ -3,6 +3,7 @@ export const tt = {
   title: 'Accueil des gens du voyage',
   intro:
     'Schéma départemental 2023–2028, aires d’accueil et de grand passage, calendrier des grands passages et procédure de stationnement illicite (loi n° 2000-614, art. 9).',
+  briefing: 'Point hebdomadaire pour le préfet (PDF)',
   tabsLabel: 'Rubriques du module gens du voyage',
   tabs: {
     schema: 'Schéma',
