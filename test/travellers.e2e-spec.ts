@@ -451,6 +451,7 @@ describe('travellers (gens du voyage)', () => {
         observedAt: hoursFromNow(0),
       });
       expect(again.status).toBe(201);
+      expect(again.body.reference).toMatch(/^GDV-\d{4}-002$/);
       expect(again.body.applicableNotices).toEqual([
         { id: s.id, reference: s.reference, reuseUntil: s.reuseUntil },
       ]);
