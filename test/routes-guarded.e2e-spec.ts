@@ -11,6 +11,12 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/paging/ack/:token',
   'POST /api/paging/webhooks/receipt',
   'POST /api/paging/webhooks/inbound',
+  // published communiqués only: what the préfecture website pulls (press module)
+  'GET /api/public/communiques',
+  'GET /api/public/communiques.atom',
+  'GET /api/public/communiques.html',
+  'GET /api/public/communiques/:id.html',
+  'GET /api/public/communiques/:id',
 ]);
 
 interface Layer {

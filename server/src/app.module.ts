@@ -14,8 +14,14 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { LogbookModule } from './logbook/logbook.module';
 import { MapFeaturesModule } from './map-features/map-features.module';
 import { PagingModule } from './paging/paging.module';
+import { PressModule } from './press/press.module';
+import { GrantsModule } from './grants/grants.module';
+import { PreventionModule } from './prevention/prevention.module';
+import { RoadSafetyModule } from './road-safety/road-safety.module';
 import { SummaryModule } from './summary/summary.module';
 import { TasksModule } from './tasks/tasks.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { FireRescueModule } from './fire-rescue/fire-rescue.module';
 import { TravellersModule } from './travellers/travellers.module';
 import { AppError } from './common/app-error';
 import { redactUrl } from './common/redact';
@@ -24,8 +30,11 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DirectionModule } from './direction/direction.module';
 import { DirectoryModule } from './directory/directory.module';
+import { ElectionsModule } from './elections/elections.module';
 import { HealthController } from './health/health.controller';
+import { HonoursModule } from './honours/honours.module';
 import { RedisModule } from './infra/redis.module';
 import { MetricsMiddleware, MetricsModule } from './metrics/metrics';
 import { QueueModule } from './queue/queue.module';
@@ -95,6 +104,15 @@ export class AppModule implements NestModule {
         MapFeaturesModule,
         SummaryModule,
         PagingModule,
+        DirectionModule,
+        HonoursModule,
+        ElectionsModule,
+        PressModule,
+        InterventionsModule,
+        FireRescueModule,
+        GrantsModule,
+        PreventionModule,
+        RoadSafetyModule,
         TravellersModule,
         MetricsModule,
         DemoModule,

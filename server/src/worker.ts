@@ -16,6 +16,10 @@ import { QueueModule } from './queue/queue.module';
 import { CrisesModule } from './crises/crises.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PagingModule } from './paging/paging.module';
+import { DirectionModule } from './direction/direction.module';
+import { HonoursModule } from './honours/honours.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { FireRescueModule } from './fire-rescue/fire-rescue.module';
 
 const logger = pino({ name: 'vigie-worker' });
 
@@ -33,6 +37,10 @@ class WorkerModule {
         CrisesModule,
         TasksModule,
         PagingModule,
+        DirectionModule,
+        HonoursModule,
+        InterventionsModule,
+        FireRescueModule,
       ],
     };
   }

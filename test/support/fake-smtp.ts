@@ -10,6 +10,7 @@ export interface ReceivedMail {
   html: string;
   messageId: string;
   headers: Record<string, string>;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface FakeSmtp {
@@ -48,6 +49,7 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
             headers: Object.fromEntries([...mail.headers.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
           });
           callback();
         })

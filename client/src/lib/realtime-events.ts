@@ -39,11 +39,22 @@ function invalidateResource(type: string, queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: [resourceOf(type)] });
 }
 
+/** Told of every applied event, after its handler (views built from several resources). */
+export type EventListener = (type: DomainEventType, queryClient: QueryClient) => void;
+const listeners = new Set<EventListener>();
+
+/** Adds a listener of every applied event; returns a function that removes it. */
+export function addEventListener(listener: EventListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Applies one event: its registered handler, or by default a refetch of its resource's queries. */
 export function applyEvent<K extends DomainEventType>(
   event: SyncedEvent<K>,
   queryClient: QueryClient,
 ): void {
+  for (const listener of listeners) listener(event.type, queryClient);
   const handler = registry.get(event.type) as EventHandler<K> | undefined;
   if (!handler) {
     invalidateResource(event.type, queryClient);

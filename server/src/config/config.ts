@@ -3,6 +3,7 @@
  * reported at once.
  */
 import { z } from 'zod';
+import { parseQuietWindow } from '../paging/quiet-hours';
 
 const boolean = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -89,6 +90,22 @@ export const configSchema = z.object({
   /** The reconciler re-enqueues what Redis lost: every N seconds, deliveries queued for longer than the grace. */
   PAGING_RECONCILE_EVERY_SEC: z.coerce.number().int().min(1).max(3600).default(15),
   PAGING_RECONCILE_GRACE_SEC: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Heures de silence, Paris time (`22:00-07:00`; empty: none): SMS, calls and push of pages that
+   * are not `crise` wait for the end of the window, except for people on duty (astreinte).
+   */
+  PAGING_QUIET_HOURS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => {
+      try {
+        parseQuietWindow(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected HH:MM-HH:MM (22:00-07:00) or empty'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -268,6 +268,8 @@ export interface PageDelivery {
   error: string | null;
   sentAt: string | null;
   deliveredAt: string | null;
+  /** Held by the heures de silence until then (SMS, call, push of a page that is not `crise`). */
+  notBefore: string | null;
   /** Send round of the target: 1 at creation, +1 on each re-page or escalation step. */
   level: number;
   /** `page`: the chosen channels; `fallback`: after a channel failed for good; `duty_alert`: the duty officers told that the target did not acknowledge. */

@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import type { CodPosition, CodState, Crisis, Incident, LogbookEntry, MapFeature, Task } from './crisis';
+import type { Decision, Sitrep, SitrepSchedule } from './direction';
+import type { ElectionTotalsUpdated } from './elections';
+import type { FireDocumentAlertEvent } from './fire-rescue';
+import type { InterventionChangedEvent, InterventionReminderEvent } from './interventions';
 import type { PageReceived, PageSummary } from './paging';
 
 /** Every state event carries the database sequence number and the commit time. */
@@ -35,6 +39,29 @@ export interface DomainEventMap {
   'page.updated': PageSummary;
   /** In-app delivery of a page to the paged user. */
   'page.received': PageReceived;
+  /** An operator asked the authority for a decision. */
+  'decision.requested': Decision;
+  /** The authority approved, rejected or asked for more. */
+  'decision.answered': Decision;
+  /** A complement was given, or the urgent-decision reminder fired. */
+  'decision.updated': Decision;
+  /** A point de situation was generated (draft). */
+  'sitrep.created': Sitrep;
+  /** A draft was edited, or a validated point was diffused. */
+  'sitrep.updated': Sitrep;
+  'sitrep.validated': Sitrep;
+  /** The schedule changed, or a point is due soon (reminder to the situation cellule). */
+  'sitrep.scheduled': SitrepSchedule & { due: boolean; number: number };
+  /** Results of bureaux entered, called back, validated or imported: the scrutin's new totals. */
+  'election.totalsUpdated': ElectionTotalsUpdated;
+  'intervention.created': InterventionChangedEvent;
+  'intervention.updated': InterventionChangedEvent;
+  /** J-3 and due-date reminders, to the instructing service and the Cabinet. */
+  'intervention.reminded': InterventionReminderEvent;
+  /** Overdue: escalated to the director (and the Cabinet). */
+  'intervention.escalated': InterventionReminderEvent;
+  /** A framework document (SDACR, RO) reaches its revision alert window or due date. */
+  'fireRescue.documentDue': FireDocumentAlertEvent;
 }
 
 export type DomainEventType = keyof DomainEventMap;

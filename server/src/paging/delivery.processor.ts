@@ -8,6 +8,7 @@ import type { JobMeta } from '../queue/jobs';
 import { statesBefore } from './delivery-state';
 import { insertFallback, lockTarget } from './fallback';
 import { type RenderedMessage, renderDutyAlert, renderPage } from './message';
+import { PageAttachment } from './page-attachment.entity';
 import { type DeliveryRef, PageDispatcher, SEND_JOB } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
 import { Page } from './page.entity';
@@ -97,6 +98,8 @@ export class DeliveryProcessor implements OnModuleInit {
        FROM page_target t, page p
        WHERE d.id = $1 AND t.id = d.target_id AND p.id = d.page_id
          AND (d.state = 'queued' OR (d.state = 'sending' AND d.lease_until < now()))
+         -- held by quiet hours: an early job claims nothing, the reconciler re-enqueues it delayed
+         AND (d.not_before IS NULL OR d.not_before <= now() + interval '2 seconds')
        RETURNING d.id, d.page_id AS "pageId", d.target_id AS "targetId", d.channel, d.escalation_level AS level, d.purpose, d.address, d.state,
          t.name AS t_name, t.function AS t_function, t.via AS t_via, t.mobile AS t_mobile, t.landline AS t_landline, t.reply_code AS t_reply_code,
          p.title AS p_title, p.message AS p_message, p.severity AS p_severity, p.exercise AS p_exercise,
@@ -145,6 +148,7 @@ export class DeliveryProcessor implements OnModuleInit {
         address: claimed.address,
         severity: claimed.page.severity,
         content: await this.render(claimed),
+        attachments: claimed.channel === 'email' && claimed.purpose !== 'duty_alert' ? await this.attachments(claimed.pageId) : undefined,
       });
     } catch (e) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -216,6 +220,12 @@ export class DeliveryProcessor implements OnModuleInit {
     });
     await this.dispatcher.touchCounts([claimed.pageId]);
     return 'delivered';
+  }
+
+  /** The page's files, for its e-mails. */
+  private async attachments(pageId: string): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+    const rows = await this.dataSource.manager.find(PageAttachment, { where: { pageId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
   }
 
   private async render({ page, target, ...claimed }: Claimed): Promise<RenderedMessage> {

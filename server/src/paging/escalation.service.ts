@@ -9,7 +9,7 @@ import { lockTarget } from './fallback';
 import { type DeliveryRef, type EscalationTimer, PageDispatcher } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
 import { escalationText } from './page-texts';
-import { type NewDelivery, insertDeliveries, insertTargets, planRound } from './page-writes';
+import { type NewDelivery, escalationAt, insertDeliveries, insertTargets, planRound } from './page-writes';
 import { Page } from './page.entity';
 import { PagingSettings } from './paging-settings';
 
@@ -71,9 +71,10 @@ export class EscalationService implements OnModuleInit {
       throw e;
     });
     if (!next) return this.toDutyOfficers(tx, page, target);
-    const at = new Date(now.getTime() + this.settings.escalationDelayMs(page.escalateAfterSec));
     const [deputy] = await insertTargets(m, page.id, [next], { escalatedFromId: target.id, escalationLevel: 2, nextEscalationAt: null });
-    const deliveries = await insertDeliveries(m, await planRound(m, page, [deputy], () => 2), page.severity);
+    const rows = await planRound(m, page, [deputy], () => 2, { window: this.settings.quietWindow, now });
+    const deliveries = await insertDeliveries(m, rows, page.severity);
+    const at = escalationAt(now, this.settings.escalationDelayMs(page.escalateAfterSec), rows, deputy.id);
     await m.update(PageTarget, { id: target.id }, { escalationLevel: 2, generation: target.generation + 1, nextEscalationAt: at });
     await this.log(tx, page, escalationText(page.title, target.name, { deputyName: deputy.name }));
     const timers: EscalationTimer[] = [{ targetId: target.id, generation: target.generation + 1, at }];

@@ -54,6 +54,10 @@ export class PageDelivery {
   @Column({ type: 'int', default: 1 })
   dispatchGen!: number;
 
+  /** Held by quiet hours (heures de silence) until then; null: send at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notBefore!: Date | null;
+
   /** A `sending` row whose lease expired was abandoned by a crashed worker: it may be claimed again. */
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;

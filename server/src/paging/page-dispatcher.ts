@@ -11,6 +11,8 @@ export interface DeliveryRef {
   channel: Channel;
   dispatchGen: number;
   severity: PageSeverity;
+  /** Held by quiet hours until then (the job is delayed); null or absent: now. */
+  notBefore?: Date | null;
 }
 
 export interface EscalationTimer {
@@ -133,6 +135,7 @@ export class PageDispatcher {
     return {
       jobId: deliveryJobId(r),
       priority: PRIORITY[r.severity],
+      ...(r.notBefore && r.notBefore.getTime() > Date.now() ? { delay: r.notBefore.getTime() - Date.now() } : {}),
       attempts: 5,
       backoff: { type: 'exponential', delay: this.settings.retryBaseMs, jitter: 0.3 },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

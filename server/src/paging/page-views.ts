@@ -72,6 +72,7 @@ export function toDeliveryDto(d: PageDelivery): PageDeliveryDto {
     error: d.error,
     sentAt: d.sentAt?.toISOString() ?? null,
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    notBefore: d.notBefore?.toISOString() ?? null,
     level: d.level,
     purpose: d.purpose,
   };

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Channel, DeliveryPurpose, PageSeverity } from '../contracts/paging';
 import type { ResolvedTarget } from '../directory/recipients.service';
 import { type Reachability, roundChannels } from './channels';
+import { deliveryNotBefore, type QuietWindow } from './quiet-hours';
 import type { DeliveryRef } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
 
@@ -15,6 +16,8 @@ export interface NewDelivery {
   level: number;
   purpose: DeliveryPurpose;
   address: string;
+  /** Held by quiet hours until then; null: send now. */
+  notBefore?: Date | null;
 }
 
 /** Inserts deliveries in one statement (unnest), whatever their number; returns what to enqueue. */
@@ -22,8 +25,8 @@ export async function insertDeliveries(manager: EntityManager, rows: readonly Ne
   if (rows.length === 0) return [];
   const ids = rows.map(() => randomUUID());
   await manager.query(
-    `INSERT INTO page_delivery (id, page_id, target_id, channel, escalation_level, purpose, address)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[])`,
+    `INSERT INTO page_delivery (id, page_id, target_id, channel, escalation_level, purpose, address, not_before)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[])`,
     [
       ids,
       rows.map((r) => r.pageId),
@@ -32,9 +35,10 @@ export async function insertDeliveries(manager: EntityManager, rows: readonly Ne
       rows.map((r) => r.level),
       rows.map((r) => r.purpose),
       rows.map((r) => r.address),
+      rows.map((r) => r.notBefore ?? null),
     ],
   );
-  return rows.map((r, i) => ({ id: ids[i], channel: r.channel, dispatchGen: 1, severity }));
+  return rows.map((r, i) => ({ id: ids[i], channel: r.channel, dispatchGen: 1, severity, notBefore: r.notBefore ?? null }));
 }
 
 /** A random four-digit code quoted in SMS replies. */
@@ -102,9 +106,10 @@ export function reachability(t: Pick<PageTarget, 'email' | 'mobile' | 'landline'
 /** One round of deliveries for these targets on the page's channels (fallback when none of them reaches a target). */
 export async function planRound(
   manager: EntityManager,
-  page: { id: string; channels: Channel[] },
+  page: { id: string; channels: Channel[]; severity: PageSeverity },
   targets: readonly PageTarget[],
   level: (t: PageTarget) => number,
+  quiet: { window: QuietWindow | null; now: Date },
 ): Promise<NewDelivery[]> {
   const withPush = await usersWithPush(manager, targets.map((t) => t.userId));
   return targets.flatMap((t) =>
@@ -115,6 +120,16 @@ export async function planRound(
       level: level(t),
       purpose: c.fallback ? ('fallback' as const) : ('page' as const),
       address: c.address,
+      notBefore: deliveryNotBefore(quiet.window, quiet.now, page.severity, c.channel, t.via),
     })),
   );
+}
+
+/**
+ * When to escalate a target: `delayMs` after its messages ring, i.e. after `now`, or after the
+ * end of the quiet hours holding its ringing deliveries.
+ */
+export function escalationAt(now: Date, delayMs: number, rows: readonly NewDelivery[], targetId: string): Date {
+  const held = rows.filter((r) => r.targetId === targetId && r.notBefore).map((r) => r.notBefore!.getTime());
+  return new Date(Math.max(now.getTime(), ...held) + delayMs);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import type { CreatePageRequest, Page as PageDto, PageSummary } from '../contracts/paging';
@@ -9,12 +9,13 @@ import { CrisesService } from '../crises/crises.service';
 import { TransactionRunner, type Tx } from '../database/transaction';
 import { RecipientsService } from '../directory/recipients.service';
 import { LogbookService } from '../logbook/logbook.service';
+import { PAGE_ATTACHMENT_MAX_BYTES, PageAttachment } from './page-attachment.entity';
 import { PageDelivery } from './page-delivery.entity';
 import { type DeliveryRef, type EscalationTimer, PageDispatcher } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
 import { pageSentText, repageText } from './page-texts';
 import { countsFor, pageAudience, toPageDto, toSummary } from './page-views';
-import { insertDeliveries, insertTargets, planRound } from './page-writes';
+import { escalationAt, insertDeliveries, insertTargets, planRound } from './page-writes';
 import { Page } from './page.entity';
 import { PagingSettings } from './paging-settings';
 import { canonicalJson } from './webhook-signature';
@@ -23,6 +24,34 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const LIST_MAX = 200;
 /** A second re-page within this delay is refused (double click). */
 const REPAGE_GUARD_MS = 10_000;
+
+/** A file for the page's e-mails (service callers only: not part of the public POST body). */
+export interface PageAttachmentInput {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface CreatePageOptions {
+  attachments?: PageAttachmentInput[];
+}
+
+const ATTACHMENT_NAME = /^[\w][\w .()-]{0,150}\.[A-Za-z0-9]{1,8}$/;
+const ATTACHMENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
+
+/** Every problem of the attachments (name, type, size: one file and all together). */
+export function attachmentProblems(attachments: PageAttachmentInput[]): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  attachments.forEach((a, i) => {
+    if (!ATTACHMENT_NAME.test(a.filename)) problems.push({ path: `attachments.${i}.filename`, message: 'a plain file name with an extension' });
+    if (!ATTACHMENT_TYPE.test(a.contentType)) problems.push({ path: `attachments.${i}.contentType`, message: 'a MIME type' });
+    if (a.content.length === 0 || a.content.length > PAGE_ATTACHMENT_MAX_BYTES)
+      problems.push({ path: `attachments.${i}.content`, message: `1 byte to ${PAGE_ATTACHMENT_MAX_BYTES} bytes` });
+  });
+  if (attachments.reduce((n, a) => n + a.content.length, 0) > PAGE_ATTACHMENT_MAX_BYTES)
+    problems.push({ path: 'attachments', message: `${PAGE_ATTACHMENT_MAX_BYTES} bytes at most in all` });
+  return problems;
+}
 
 export interface ListPagesQuery {
   crisisId?: string;
@@ -56,7 +85,15 @@ export class PagesService {
    * 202 `{id}`. With an `Idempotency-Key`, a retried request (same key, same body) gets the same
    * page and creates nothing; the same key with another body is a 409.
    */
-  async create(input: CreatePageRequest, user: AuthUser, idempotencyKey?: string): Promise<{ id: string; replayed: boolean }> {
+  async create(
+    input: CreatePageRequest,
+    user: AuthUser,
+    idempotencyKey?: string,
+    options: CreatePageOptions = {},
+  ): Promise<{ id: string; replayed: boolean }> {
+    const attachments = options.attachments ?? [];
+    const problems = attachmentProblems(attachments);
+    if (problems.length) throw new AppError('validation', 'Invalid attachments', problems);
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new AppError('validation', 'Invalid Idempotency-Key', [
         { path: 'Idempotency-Key', message: '1 to 200 printable ASCII characters' },
@@ -69,7 +106,7 @@ export class PagesService {
     }
     let committed: Committed;
     try {
-      committed = await this.tx.run((tx) => this.write(tx, input, user, idempotencyKey ?? null, hash));
+      committed = await this.tx.run((tx) => this.write(tx, input, user, idempotencyKey ?? null, hash, attachments));
     } catch (e) {
       // a concurrent request with the same key committed first
       if (idempotencyKey && e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'UQ_page_idempotency') {
@@ -134,16 +171,16 @@ export class PagesService {
           ])) as { target_id: string; level: number }[]
         ).map((r) => [r.target_id, r.level]),
       );
-      const rows = await planRound(m, page, targets, (t) => (levels.get(t.id) ?? 0) + 1);
+      const rows = await planRound(m, page, targets, (t) => (levels.get(t.id) ?? 0) + 1, { window: this.settings.quietWindow, now });
       const deliveries = await insertDeliveries(m, rows, page.severity);
       // the escalation clock restarts for the targets still on the ladder (not deputies, not already at the duty officers)
       const timers: EscalationTimer[] = [];
       if (page.ackRequired) {
-        const at = new Date(now.getTime() + this.settings.escalationDelayMs(page.escalateAfterSec));
-        const restart = targets.filter((t) => !t.escalatedFromId && t.escalationLevel < 3);
-        if (restart.length) {
-          await m.update(PageTarget, { id: In(restart.map((t) => t.id)) }, { generation: () => 'generation + 1', nextEscalationAt: at });
-          timers.push(...restart.map((t) => ({ targetId: t.id, generation: t.generation + 1, at })));
+        const delayMs = this.settings.escalationDelayMs(page.escalateAfterSec);
+        for (const t of targets.filter((x) => !x.escalatedFromId && x.escalationLevel < 3)) {
+          const at = escalationAt(now, delayMs, rows, t.id);
+          await m.update(PageTarget, { id: t.id }, { generation: t.generation + 1, nextEscalationAt: at });
+          timers.push({ targetId: t.id, generation: t.generation + 1, at });
         }
       }
       await m.update(Page, { id }, { lastRepagedAt: now });
@@ -161,7 +198,14 @@ export class PagesService {
     return { id, targets: committed.targets };
   }
 
-  private async write(tx: Tx, input: CreatePageRequest, user: AuthUser, idempotencyKey: string | null, requestHash: string): Promise<Committed> {
+  private async write(
+    tx: Tx,
+    input: CreatePageRequest,
+    user: AuthUser,
+    idempotencyKey: string | null,
+    requestHash: string,
+    attachments: PageAttachmentInput[],
+  ): Promise<Committed> {
     const m = tx.manager;
     const now = new Date();
     const crisis = input.crisisId ? await this.openCrisis(m, input.crisisId) : null;
@@ -186,9 +230,18 @@ export class PagesService {
       lastRepagedAt: null,
     });
     await m.insert(Page, page);
-    const escalateAt = input.ackRequired ? new Date(now.getTime() + this.settings.escalationDelayMs(input.escalateAfterSec)) : null;
+    for (const a of attachments) {
+      await m.insert(PageAttachment, { pageId: page.id, filename: a.filename, contentType: a.contentType, content: a.content, size: a.content.length });
+    }
+    const delayMs = this.settings.escalationDelayMs(input.escalateAfterSec);
+    const escalateAt = input.ackRequired ? new Date(now.getTime() + delayMs) : null;
     const targets = await insertTargets(m, page.id, resolved, { nextEscalationAt: escalateAt });
-    const deliveries = await insertDeliveries(m, await planRound(m, page, targets, () => 1), page.severity);
+    const rows = await planRound(m, page, targets, () => 1, { window: this.settings.quietWindow, now });
+    const deliveries = await insertDeliveries(m, rows, page.severity);
+    // quiet hours: the clock of a target whose messages are held starts when they ring
+    const timers = escalateAt ? targets.map((t) => ({ targetId: t.id, generation: 0, at: escalationAt(now, delayMs, rows, t.id) })) : [];
+    for (const timer of timers.filter((x) => x.at.getTime() !== escalateAt!.getTime()))
+      await m.update(PageTarget, { id: timer.targetId }, { nextEscalationAt: timer.at });
     if (crisis) {
       await this.logbook.appendIn(
         tx,
@@ -203,7 +256,7 @@ export class PagesService {
     return {
       pageId: page.id,
       deliveries,
-      timers: escalateAt ? targets.map((t) => ({ targetId: t.id, generation: 0, at: escalateAt })) : [],
+      timers,
     };
   }
 

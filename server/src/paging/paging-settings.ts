@@ -7,6 +7,7 @@ import { DevOutbox } from './dev/dev-outbox';
 import { startDevGateway } from './dev/dev-gateway';
 import { startDevSmtpSink } from './dev/dev-smtp-sink';
 import { type PagingSecrets, resolvePagingSecrets } from './paging-secrets';
+import { parseQuietWindow, type QuietWindow } from './quiet-hours';
 
 /**
  * Where pages go and with which secrets. Outside production, a missing SMTP_URL or
@@ -20,6 +21,8 @@ export class PagingSettings implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Paging');
   readonly secrets: PagingSecrets;
   readonly devOutbox: DevOutbox | null;
+  /** Heures de silence (PAGING_QUIET_HOURS), or null. */
+  readonly quietWindow: QuietWindow | null;
   private smtp: string | null;
   private gatewayUrl: string | null;
   private readonly closers: (() => Promise<void>)[] = [];
@@ -29,6 +32,7 @@ export class PagingSettings implements OnModuleInit, OnApplicationShutdown {
     @Inject(REDIS) redis: Redis,
   ) {
     this.secrets = resolvePagingSecrets(config);
+    this.quietWindow = parseQuietWindow(config.PAGING_QUIET_HOURS);
     this.smtp = config.SMTP_URL ?? null;
     this.gatewayUrl = config.SMS_GATEWAY_URL ?? null;
     const dev = config.NODE_ENV !== 'production' && (!this.smtp || !this.gatewayUrl);

@@ -6,6 +6,7 @@ import { AcknowledgementsService } from './acknowledgements.service';
 import { DeliveryProcessor } from './delivery.processor';
 import { EscalationService } from './escalation.service';
 import { PageCountsPublisher } from './page-counts.publisher';
+import { PageAttachment } from './page-attachment.entity';
 import { PageDelivery } from './page-delivery.entity';
 import { PageDispatcher } from './page-dispatcher';
 import { PageTarget } from './page-target.entity';
@@ -30,7 +31,7 @@ import { WebhooksService } from './webhooks.service';
  * the API with VIGIE_INLINE_WORKER).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Page, PageTarget, PageDelivery, PushSubscription]), DirectoryModule, LogbookModule],
+  imports: [TypeOrmModule.forFeature([Page, PageTarget, PageDelivery, PageAttachment, PushSubscription]), DirectoryModule, LogbookModule],
   controllers: [PagesController, PagingController, QueueBoardController],
   providers: [
     PagingSettings,
@@ -47,6 +48,7 @@ import { WebhooksService } from './webhooks.service';
     GatewayProvider,
     PushProvider,
   ],
+  exports: [PagesService],
 })
 export class PagingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

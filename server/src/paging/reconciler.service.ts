@@ -69,13 +69,13 @@ export class PagingReconciler implements OnModuleInit {
 
   private async deliveries(graceSec: number): Promise<number> {
     const rows = (await this.dataSource.query(
-      `SELECT d.id, d.channel, d.dispatch_gen AS "dispatchGen", p.severity
+      `SELECT d.id, d.channel, d.dispatch_gen AS "dispatchGen", p.severity, d.not_before AS "notBefore"
        FROM page_delivery d JOIN page p ON p.id = d.page_id
        WHERE (d.state = 'queued' AND d.queued_at <= now() - make_interval(secs => $1))
           OR (d.state = 'sending' AND d.lease_until < now())
        ORDER BY d.queued_at LIMIT $2`,
       [graceSec, BATCH],
-    )) as { id: string; channel: Channel; dispatchGen: number; severity: PageSeverity }[];
+    )) as { id: string; channel: Channel; dispatchGen: number; severity: PageSeverity; notBefore: Date | null }[];
     const lost: DeliveryRef[] = [];
     const states = await Promise.all(
       rows.map((r) => this.queues.queue(JOBS[SEND_JOB[r.channel]].queue).getJobState(deliveryJobId(r))),

@@ -40,6 +40,16 @@ export const JOBS = {
   'paging.reconcile': { queue: 'paging', schema: z.object({}).strict() },
   /** Debounced: publishes a page's counters (`page.updated`) when they changed. */
   'paging.counts': { queue: 'paging', schema: z.object({ pageId: z.uuid() }).strict() },
+  /** Repeatable: reminds urgent decisions left waiting and points de situation coming due. */
+  'direction.scan': { queue: 'system', schema: z.object({}).strict() },
+  /** Repeatable (daily): deletes closed honours dossiers past their retention period (RGPD). */
+  'honours.retention-purge': { queue: 'system', schema: z.object({}).strict() },
+  /** Repeatable: J-3 / due-date reminders and overdue escalation of interventions. */
+  'interventions.reminder-scan': { queue: 'system', schema: z.object({}).strict() },
+  /** Repeatable (daily): deletes interventions past their retention period. */
+  'interventions.purge': { queue: 'system', schema: z.object({}).strict() },
+  /** Repeatable (daily): revision alerts of the SDIS framework documents (SDACR, RO). */
+  'fire-rescue.document-scan': { queue: 'system', schema: z.object({}).strict() },
 } as const satisfies Record<string, { queue: QueueName; schema: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -15,6 +15,7 @@ import { FeatureDetails } from '@/features/crisis/components/map-features/featur
 import { usePermissions } from '@/features/crisis/hooks/use-permissions';
 import { useSelectedCrisis } from '@/features/crisis/hooks/use-selected-crisis';
 import { tc } from '@/features/crisis/i18n';
+import { PendingDecisionsPanel } from '@/features/direction/components/pending-decisions-panel';
 import type { Permissions } from '@/features/crisis/permissions';
 import { MapView } from '@/features/map/map-view';
 import type { DrawnGeometry, FeatureKind } from '@/features/map/types';
@@ -211,6 +212,7 @@ function Workspace({ crisis, crises, onSelectCrisis, loading, permissions }: Wor
             className="vigie-workspace__widen"
           />
         </div>
+        <PendingDecisionsPanel crisisId={crisisId} />
         {createFeature.isPending && (
           <p role="status" className={fr.cx('fr-text--sm', 'fr-mx-2w', 'fr-my-1w')}>
             {tc.features.saving}

@@ -255,6 +255,7 @@ export const tp = {
     attempts: (n: number) => `${nb(n)} ${plural(n, 'tentative', 'tentatives')}`,
     round: (n: number) => `relance ${n - 1}`,
     fallback: 'repli',
+    quietUntil: (when: string) => `heures de silence : envoi ${when}`,
     dutyAlert: 'alerte de l’officier de permanence',
     escalated: (name: string) => `suppléant de ${name}`,
     escalationLevel: {

@@ -46,6 +46,7 @@ export class EmailProvider implements ChannelProvider, OnApplicationShutdown {
         messageId: `<${message.deliveryId}@vigie>`,
         priority: message.severity === 'information' ? 'normal' : 'high',
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Vigie-Delivery': message.deliveryId },
+        attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       })) as { messageId?: string };
       return { providerId: info.messageId ?? null };
     } catch (e) {

@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   address: string;
   severity: PageSeverity;
   content: RenderedMessage;
+  /** Files for e-mail (the page's attachments). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SendResult {

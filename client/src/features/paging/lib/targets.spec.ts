@@ -25,6 +25,7 @@ const delivery = (
   error: null,
   sentAt: null,
   deliveredAt: null,
+  notBefore: null,
   level: 1,
   purpose: 'page',
   ...extra,

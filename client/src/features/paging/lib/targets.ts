@@ -1,5 +1,6 @@
 /** Pure helpers over a page's targets: filters, reach state, commune colours, "via" labels. */
 import type { PageDelivery, PageTarget } from '@contracts/paging';
+import { formatWhen } from '@/lib/format';
 import { tp } from '../i18n';
 import { communeLabel, type CommuneIndex } from './communes';
 
@@ -104,6 +105,8 @@ export function deliveryNote(d: PageDelivery, firstLevel = 1): string | null {
   const notes: string[] = [];
   if (d.level > firstLevel) notes.push(tp.targets.round(d.level - firstLevel + 1));
   if (d.purpose === 'fallback') notes.push(tp.targets.fallback);
+  if (d.notBefore && d.state === 'queued')
+    notes.push(tp.targets.quietUntil(formatWhen(d.notBefore)));
   return notes.length ? notes.join(', ') : null;
 }
 
