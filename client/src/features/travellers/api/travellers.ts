@@ -1,5 +1,7 @@
 import type {
   Aire,
+  ClosureInput,
+  OccupancyInput,
   GrandPassage,
   GrandPassageInput,
   MapData,
@@ -84,6 +86,20 @@ function useModuleMutation<V, R>(fn: (variables: V) => Promise<R>) {
 export const useCreatePassage = () =>
   useModuleMutation((body: GrandPassageInput) =>
     api.post<GrandPassage>(`${BASE}/grand-passages`, body),
+  );
+
+export const useSetOccupancy = () =>
+  useModuleMutation(
+    ({ aireId, month, body }: { aireId: string; month: string; body: OccupancyInput }) =>
+      api.put<OccupancyRow>(
+        `${BASE}/aires/${encodeURIComponent(aireId)}/occupancy/${encodeURIComponent(month)}`,
+        body,
+      ),
+  );
+
+export const useAddClosure = () =>
+  useModuleMutation(({ aireId, body }: { aireId: string; body: ClosureInput }) =>
+    api.post<Aire>(`${BASE}/aires/${encodeURIComponent(aireId)}/closures`, body),
   );
 
 export const useCreateSettlement = () =>

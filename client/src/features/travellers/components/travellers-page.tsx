@@ -67,7 +67,7 @@ export function TravellersPage() {
         tabs={TABS.map((x) => ({ tabId: x.id, label: x.label }))}
       >
         {tab === 'schema' && <SchemaPanel />}
-        {tab === 'aires' && <AiresPanel />}
+        {tab === 'aires' && <AiresPanel canEdit={canEdit} />}
         {tab === 'passages' && <PassagesPanel canEdit={canEdit} />}
         {tab === 'settlements' &&
           (second ? (
