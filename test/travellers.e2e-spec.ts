@@ -436,6 +436,9 @@ describe('travellers (gens du voyage)', () => {
       const text = (await pdfText(order.body as Buffer)).replace(/\s+/g, ' ');
       expect(text).toContain('portant évacuation forcée');
       expect(text).toContain('le recours formé contre elle a été rejeté');
+      // Clermont-Ferrand is in the police zone: the competent force comes from the territorial reference
+      expect(text).toContain('Le directeur interdépartemental de la police nationale');
+      expect(text).toContain('unité territorialement compétente');
     });
 
     it('offers the earlier notice to a new settlement in the same commune within 7 days', async () => {
@@ -448,6 +451,7 @@ describe('travellers (gens du voyage)', () => {
         observedAt: hoursFromNow(0),
       });
       expect(again.status).toBe(201);
+      expect(again.body.reference).toMatch(/^GDV-\d{4}-002$/);
       expect(again.body.applicableNotices).toEqual([
         { id: s.id, reference: s.reference, reuseUntil: s.reuseUntil },
       ]);

@@ -78,7 +78,9 @@ export class SettlementsService {
       await manager.query('SELECT pg_advisory_xact_lock(6300010)');
       const year = parisDay(observedAt).slice(0, 4);
       const [{ n }] = (await manager.query(
-        `SELECT count(*)::int AS n FROM unlawful_settlement WHERE reference LIKE $1`,
+        // the highest number of the year, not a count: numbers are never reused
+        `SELECT coalesce(max(substring(reference FROM '\\d+$')::int), 0) AS n
+         FROM unlawful_settlement WHERE reference LIKE $1`,
         [`GDV-${year}-%`],
       )) as [{ n: number }];
       const saved = await manager.save(

@@ -29,6 +29,14 @@ export class TravellersDocumentsService {
     const content = await renderSettlementDocument(kind, {
       settlement: s,
       communeName: s.commune.name,
+      force:
+        s.commune.forceKind && s.commune.forceUnit
+          ? {
+              kind: s.commune.forceKind,
+              unit: s.commune.forceUnit,
+              zone: s.commune.forceZone ?? '',
+            }
+          : null,
       printedAt: now,
     });
     return { filename: documentFilename(kind, s.reference), content };

@@ -19,6 +19,8 @@ export type SettlementDocumentKind = 'mise-en-demeure' | 'evacuation';
 export interface SettlementDocumentData {
   settlement: UnlawfulSettlement;
   communeName: string;
+  /** The commune's competent force (territorial reference), when known. */
+  force: { kind: 'police' | 'gendarmerie'; unit: string; zone: string } | null;
   printedAt: Date;
 }
 
@@ -101,7 +103,9 @@ function paragraphs(
     ],
     articles: [
       `Il est procédé à l’évacuation forcée des résidences mobiles stationnées ${where}.`,
-      'Le commandant du groupement de gendarmerie ou le directeur départemental de la police nationale territorialement compétent est chargé de l’exécution du présent arrêté.',
+      d.force
+        ? `${d.force.kind === 'police' ? 'Le directeur interdépartemental de la police nationale' : 'Le commandant du groupement de gendarmerie départementale du Puy-de-Dôme'} est chargé de l’exécution du présent arrêté, avec le concours de l’unité territorialement compétente : ${d.force.unit} (${d.force.zone}).`
+        : 'Le commandant du groupement de gendarmerie ou le directeur départemental de la police nationale territorialement compétent est chargé de l’exécution du présent arrêté.',
       'Le présent arrêté peut faire l’objet d’un recours devant le tribunal administratif de Clermont-Ferrand dans un délai de deux mois.',
     ],
   };

@@ -3,6 +3,7 @@ export const tt = {
   title: 'Accueil des gens du voyage',
   intro:
     'Schéma départemental 2023–2028, aires d’accueil et de grand passage, calendrier des grands passages et procédure de stationnement illicite (loi n° 2000-614, art. 9).',
+  briefing: 'Point hebdomadaire pour le préfet (PDF)',
   tabsLabel: 'Rubriques du module gens du voyage',
   tabs: {
     schema: 'Schéma',
@@ -41,6 +42,15 @@ export const tt = {
     occupancyTitle: 'Occupation mensuelle (taux moyen de places occupées)',
     occupancyCaption: (year: number) => `Taux d’occupation des aires d’accueil en ${year}`,
     notReported: 'non renseigné',
+    occupancyForm: 'Déclarer l’occupation d’un mois',
+    month: 'Mois',
+    occupiedPlaces: 'Places occupées en moyenne',
+    households: 'Ménages accueillis',
+    closureForm: 'Enregistrer une fermeture temporaire',
+    closureStart: 'Premier jour de fermeture',
+    closureEnd: 'Dernier jour de fermeture',
+    closureReason: 'Motif',
+    saved: 'Enregistré.',
   },
   passages: {
     title: 'Calendrier des grands passages',

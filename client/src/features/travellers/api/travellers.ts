@@ -1,5 +1,7 @@
 import type {
   Aire,
+  ClosureInput,
+  OccupancyInput,
   GrandPassage,
   GrandPassageInput,
   MapData,
@@ -86,6 +88,20 @@ export const useCreatePassage = () =>
     api.post<GrandPassage>(`${BASE}/grand-passages`, body),
   );
 
+export const useSetOccupancy = () =>
+  useModuleMutation(
+    ({ aireId, month, body }: { aireId: string; month: string; body: OccupancyInput }) =>
+      api.put<OccupancyRow>(
+        `${BASE}/aires/${encodeURIComponent(aireId)}/occupancy/${encodeURIComponent(month)}`,
+        body,
+      ),
+  );
+
+export const useAddClosure = () =>
+  useModuleMutation(({ aireId, body }: { aireId: string; body: ClosureInput }) =>
+    api.post<Aire>(`${BASE}/aires/${encodeURIComponent(aireId)}/closures`, body),
+  );
+
 export const useCreateSettlement = () =>
   useModuleMutation((body: SettlementInput) => api.post<Settlement>(`${BASE}/settlements`, body));
 
@@ -102,12 +118,24 @@ export const useSettlementAction = (id: string) =>
 export type SettlementDocument = 'mise-en-demeure' | 'evacuation';
 
 /** Downloads a procedure's PDF with the bearer token and hands it to the browser. */
-export async function downloadDocument(id: string, kind: SettlementDocument): Promise<void> {
-  const token = getAccessToken();
-  const response = await fetch(
+export function downloadDocument(id: string, kind: SettlementDocument): Promise<void> {
+  return downloadPdf(
     `${BASE}/settlements/${encodeURIComponent(id)}/documents/${kind}.pdf`,
-    { headers: token ? { Authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' },
+    `${kind}-${id}.pdf`,
   );
+}
+
+/** Downloads the weekly briefing of the current week. */
+export function downloadBriefing(): Promise<void> {
+  return downloadPdf(`${BASE}/briefing.pdf`, 'point-gens-du-voyage.pdf');
+}
+
+async function downloadPdf(path: string, filename: string): Promise<void> {
+  const token = getAccessToken();
+  const response = await fetch(path, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    credentials: 'same-origin',
+  });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
       code?: string;
@@ -124,7 +152,7 @@ export async function downloadDocument(id: string, kind: SettlementDocument): Pr
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${kind}-${id}.pdf`;
+  link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useAires, useOccupancy } from '../api/travellers';
 import { tt } from '../i18n';
 import { formatDay, formatRate, monthsOf } from '../lib/format';
+import { AireForms } from './aire-forms';
 import { QueryState } from './query-state';
 
 const MONTH_SHORT = [
@@ -24,7 +25,7 @@ const MONTH_SHORT = [
 ];
 
 /** The aires with their state and closures, and the occupancy by month. */
-export function AiresPanel() {
+export function AiresPanel({ canEdit }: { canEdit: boolean }) {
   const aires = useAires();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -84,6 +85,7 @@ export function AiresPanel() {
           </div>
         )}
       </QueryState>
+      {canEdit && aires.data && <AireForms aires={aires.data} />}
       <h2 className={fr.cx('fr-h4')}>{tt.aires.occupancyTitle}</h2>
       <Select
         label={tt.year}

@@ -1,12 +1,15 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { t } from '@/lib/i18n';
 import { getSession, subscribeSession } from '@/lib/session';
+import { downloadBriefing } from '../api/travellers';
 import { tt } from '../i18n';
 import { AiresPanel } from './aires-panel';
 import { MapPanel } from './map-panel';
+import { ErrorDetails } from './query-state';
 import { PassagesPanel } from './passages-panel';
 import { SchemaPanel } from './schema-panel';
 import { SettlementDetail } from './settlement-detail';
@@ -29,6 +32,7 @@ export function TravellersPage() {
   const roles = session?.user.roles ?? [];
   const canEdit = roles.includes('admin') || roles.includes('cabinet_staff');
   const navigate = useNavigate();
+  const [briefingError, setBriefingError] = useState<unknown>(null);
   const [first = '', second] = (useParams()['*'] ?? '').split('/');
   const tab: TabId = TABS.find((x) => x.slug === first)?.id ?? 'schema';
   const slugOf = (id: TabId) => TABS.find((x) => x.id === id)!.slug;
@@ -38,6 +42,19 @@ export function TravellersPage() {
       <title>{t.app.documentTitle(tt.title)}</title>
       <h1>{tt.title}</h1>
       <p className={fr.cx('fr-text--sm')}>{tt.intro}</p>
+      <Button
+        priority="secondary"
+        size="small"
+        iconId="fr-icon-file-pdf-line"
+        className={fr.cx('fr-mb-2w')}
+        onClick={() => {
+          setBriefingError(null);
+          downloadBriefing().catch(setBriefingError);
+        }}
+      >
+        {tt.briefing}
+      </Button>
+      <ErrorDetails error={briefingError} title={tt.loadError} />
       {!canEdit && (
         <p className={fr.cx('fr-text--xs', 'fr-mb-2w')} data-testid="travellers-read-only">
           {tt.readOnly}
@@ -50,7 +67,7 @@ export function TravellersPage() {
         tabs={TABS.map((x) => ({ tabId: x.id, label: x.label }))}
       >
         {tab === 'schema' && <SchemaPanel />}
-        {tab === 'aires' && <AiresPanel />}
+        {tab === 'aires' && <AiresPanel canEdit={canEdit} />}
         {tab === 'passages' && <PassagesPanel canEdit={canEdit} />}
         {tab === 'settlements' &&
           (second ? (
