@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { DirectionPage } from '@/features/direction/components/direction-page';
 import { HonoursPage } from '@/features/honours/components/honours-page';
@@ -11,6 +11,7 @@ import { TravellersPage } from '@/features/travellers/components/travellers-page
 import { FireRescuePage } from '@/features/fire-rescue/components/fire-rescue-page';
 import { TerritoryPage } from '@/features/territory/components/territory-page';
 import { RoutinePage } from '@/features/routine/components/routine-page';
+import { HomeRedirect } from './home';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { ConsolePage } from './pages/console-page';
@@ -29,7 +30,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/console" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: '/console', element: <ConsolePage /> },
           { path: '/direction', element: <DirectionPage /> },
           { path: '/alerte/*', element: <PagingPage /> },

@@ -29,6 +29,9 @@ export interface Permissions {
 const hasAny = (roles: readonly Role[], wanted: readonly Role[]) =>
   roles.some((r) => wanted.includes(r));
 
+/** Reads the crisis picture (the COD console is their home). */
+export const readsCrisis = (roles: readonly Role[]) => hasAny(roles, CRISIS_READ);
+
 export function permissionsOf(user: PublicUser | null): Permissions {
   const roles = user?.roles ?? [];
   const canWrite = hasAny(roles, COD_WRITE);

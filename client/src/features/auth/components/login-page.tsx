@@ -5,6 +5,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { loginRequestSchema } from '@contracts/auth';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Navigate, useLocation, type Location } from 'react-router-dom';
+import { homePath } from '../home-path';
 import { isApiError } from '@/lib/api-client';
 import { t } from '@/lib/i18n';
 import { getLastEndReason } from '@/lib/session';
@@ -56,7 +57,7 @@ export function LoginPage() {
   const session = useSession();
   const location = useLocation();
   const origin = (location.state as { from?: Location } | null)?.from;
-  const from = origin ? `${origin.pathname}${origin.search}${origin.hash}` : '/console';
+  const from = origin ? `${origin.pathname}${origin.search}${origin.hash}` : null;
   const [sessionExpired] = useState(() => getLastEndReason() === 'expired');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -70,7 +71,7 @@ export function LoginPage() {
     if (error) alertRef.current?.focus();
   }, [error]);
 
-  if (session) return <Navigate to={from} replace />;
+  if (session) return <Navigate to={from ?? homePath(session.user.roles)} replace />;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
