@@ -442,6 +442,11 @@ describe('elections', () => {
       expect((await as(press).get(`/api/elections/scrutins/${scrutin.id}/published`)).status).toBe(
         409,
       );
+      // nor on the public page, which needs no account
+      expect((await t.http.get(`/api/public/elections/${scrutin.id}/results`)).status).toBe(409);
+      expect((await t.http.get(`/api/public/elections/${scrutin.id}/results.html`)).status).toBe(
+        409,
+      );
       expect(d.publicationAt).toBe('2027-06-13T18:00:00.000Z');
     });
   });
@@ -515,6 +520,12 @@ describe('elections', () => {
         computedAt: '',
       });
       expect((await as(press).get(`/api/elections/scrutins/${a.s.id}/published`)).status).toBe(200);
+      // past the gate, the public page shows the results without an account
+      const page = await t.http.get(`/api/public/elections/${a.s.id}/results.html`);
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      const top = [...ta.races[0].candidates].sort((x, y) => y.voix - x.voix)[0];
+      expect(page.text).toContain(top.voix.toLocaleString('fr-FR'));
     });
 
     it('rejects a file with 5 bad lines with a report naming them, importing nothing', async () => {

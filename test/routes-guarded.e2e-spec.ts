@@ -17,6 +17,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/public/communiques.html',
   'GET /api/public/communiques/:id.html',
   'GET /api/public/communiques/:id',
+  'GET /api/public/elections/:id/results',
+  'GET /api/public/elections/:id/results.html',
 ]);
 
 interface Layer {
@@ -36,7 +38,12 @@ describe('route guard walker', () => {
     const routes = express.router.stack
       // middleware mounted for every method (audit, metrics) is not a route
       .filter((l) => l.route && Object.keys(l.route.methods).length === 1)
-      .flatMap((l) => Object.keys(l.route!.methods).map((m) => ({ method: m.toUpperCase(), path: l.route!.path })))
+      .flatMap((l) =>
+        Object.keys(l.route!.methods).map((m) => ({
+          method: m.toUpperCase(),
+          path: l.route!.path,
+        })),
+      )
       // Swagger UI serves documentation only, no data
       .filter((r) => !r.path.startsWith('/api/docs'));
     expect(routes.length).toBeGreaterThan(10);
@@ -45,7 +52,9 @@ describe('route guard walker', () => {
     for (const { method, path } of routes) {
       const key = `${method} ${path}`;
       const url = path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
-      const res = await t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url).send({});
+      const res = await t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](
+        url,
+      ).send({});
       if (PUBLIC_ROUTES.has(key)) continue;
       if (res.status !== 401) unguarded.push(`${key} answered ${res.status}`);
     }
@@ -67,13 +76,26 @@ describe('OpenAPI document', () => {
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);
     const doc = res.body as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
-      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>
+      >;
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+      };
     };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/audit', '/api/health']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/audit',
+        '/api/health',
+      ]),
     );
-    const ref = doc.paths['/api/auth/login'].post.requestBody!.content['application/json'].schema.$ref!;
+    const ref =
+      doc.paths['/api/auth/login'].post.requestBody!.content['application/json'].schema.$ref!;
     const schema = doc.components.schemas[ref.split('/').pop()!];
     expect(schema.required).toEqual(['email', 'password']);
   });

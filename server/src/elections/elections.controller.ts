@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -14,7 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Roles } from '../common/decorators';
+import { CurrentUser, Public, Roles } from '../common/decorators';
 import { ELECTION_PUBLIC_ROLES, ELECTION_READ_ROLES, ELECTION_WRITE_ROLES } from './audience';
 import { CandidaturesService } from './candidatures.service';
 import {
@@ -33,6 +34,7 @@ import {
   TurnoutQueryDto,
 } from './elections.dto';
 import { ElectionsTransferService } from './elections-transfer.service';
+import { renderPublicResults } from './public-results';
 import { ResultsService } from './results.service';
 import { ScrutinsService } from './scrutins.service';
 import { TurnoutService } from './turnout.service';
@@ -277,5 +279,28 @@ export class ElectionsController {
   @Roles(...ELECTION_WRITE_ROLES)
   importResults(@Id() id: string, @Body() body: CsvImportDto, @CurrentUser() user: AuthUser) {
     return this.transfer.importResults(id, body, user);
+  }
+}
+
+/**
+ * The only unauthenticated election routes: the results of a scrutin, once its publication gate
+ * has passed (409 before: nothing leaves the Cabinet before the legal closing time).
+ */
+@ApiTags('elections')
+@Controller('public/elections')
+export class PublicElectionsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Public()
+  @Get(':id/results')
+  async publicResults(@Id() id: string) {
+    return this.results.publicResults(id);
+  }
+
+  @Public()
+  @Get(':id/results.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async publicResultsPage(@Id() id: string) {
+    return renderPublicResults(await this.results.publicResults(id));
   }
 }

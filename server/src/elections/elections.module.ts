@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferenceModule } from '../reference/reference.module';
 import { CandidaturesService } from './candidatures.service';
 import { Candidature, CandidatureEvent } from './candidature.entity';
-import { ElectionsController } from './elections.controller';
+import { ElectionsController, PublicElectionsController } from './elections.controller';
 import { ElectionsTransferService } from './elections-transfer.service';
 import { BureauResult, ElectionRule, Nuance, ResultEvent, Turnout } from './result.entity';
 import { ResultsService } from './results.service';
@@ -29,7 +29,7 @@ import { TurnoutService } from './turnout.service';
     ]),
     ReferenceModule,
   ],
-  controllers: [ElectionsController],
+  controllers: [ElectionsController, PublicElectionsController],
   providers: [
     ElectionRulesService,
     ScrutinsService,

@@ -312,6 +312,20 @@ export class ResultsService {
   }
 
   /** Published totals (press, public page): refused before the publication gate. */
+  /** The published results with the scrutin's name and date, for the public page. */
+  async publicResults(
+    scrutinId: string,
+  ): Promise<{ label: string; date: string; round: number; totals: ElectionTotals }> {
+    return this.tx
+      .snapshot(async (manager) => {
+        const scrutin = await this.scrutins.require(manager, scrutinId);
+        await this.scrutins.assertPublishable(manager, scrutin);
+        const totals = await this.totalsService.totals(manager, scrutin);
+        return { label: scrutin.label, date: scrutin.date, round: scrutin.round, totals };
+      })
+      .then((r) => r.data);
+  }
+
   async publicTotals(scrutinId: string): Promise<ElectionTotals> {
     return this.tx
       .snapshot(async (manager) => {
