@@ -1,10 +1,6 @@
+import { escapeHtml } from '../common/html';
 import type { ElectionTotals } from '../contracts/elections';
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 const nb = (n: number) => n.toLocaleString('fr-FR');
 const pct = (n: number) =>
   `${n.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../common/html';
 import type { PageSeverity } from '../contracts/paging';
 
 /** What every rendering of a page needs; built by the delivery processor from the rows. */
@@ -55,10 +56,6 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', {
 
 export function formatParisTime(date: Date): string {
   return dateFormat.format(date).replace(' ', ' à ');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function prefix(exercise: boolean): string {

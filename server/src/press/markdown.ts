@@ -5,9 +5,9 @@
  * escaped.
  */
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../common/html';
+
+export { escapeHtml };
 
 type Block = { kind: 'p' | 'h2' | 'h3'; text: string } | { kind: 'ul'; items: string[] };
 
